@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import type { Db } from '../../database/db';
+import type { Participant } from './conversations.types';
+
+const PARTICIPANT_COLUMNS = `pa.conversation_id AS "conversationId", pa.profile_id AS "profileId", pa.role,
+  pa.last_read_seq::int AS "lastReadSeq", pa.last_read_at AS "lastReadAt", (pa.last_seq - pa.last_read_seq)::int AS unread`;
+
+export type ParticipantRow = Participant & { unread: number };
+
+export function createConversationLoaders(db: Db) {
+  return {
+    participantsByConversation: new DataLoader<string, ParticipantRow[]>(async (ids) => {
+      const rows = await db.query<ParticipantRow>(
+        `SELECT ${PARTICIPANT_COLUMNS} FROM participants pa WHERE pa.conversation_id = ANY($1::uuid[]) ORDER BY pa.joined_at, pa.profile_id`,
+        [ids],
+      );
+      return ids.map((id) => rows.filter((r) => r.conversationId === id));
+    }),
+    /** One person's participant row, keyed `${conversationId}:${profileId}`. */
+    participant: new DataLoader<string, ParticipantRow | null>(async (keys) => {
+      const pairs = keys.map((k) => k.split(':'));
+      const rows = await db.query<ParticipantRow>(
+        `SELECT ${PARTICIPANT_COLUMNS} FROM participants pa
+          JOIN unnest($1::uuid[], $2::uuid[]) AS k(cid, pid) ON pa.conversation_id = k.cid AND pa.profile_id = k.pid`,
+        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      );
+      const byKey = new Map(rows.map((r) => [`${r.conversationId}:${r.profileId}`, r]));
+      return keys.map((k) => byKey.get(k) ?? null);
+    }),
+  };
+}

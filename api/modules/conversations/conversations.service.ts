@@ -1,0 +1,170 @@
+import type { Db } from '../../database/db';
+import { BadInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
+import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
+import { assertRange, assertUuid } from '../../shared/validation';
+import { AgentVisibility } from '../agents/agents.types';
+import type { AgentsService } from '../agents/agents.service';
+import type { ProfilesService } from '../profiles/profiles.service';
+import { ChatType, Conversation, CONVERSATION_COLUMNS, ParticipantRole } from './conversations.types';
+import type { StartConversationInput } from './conversations.inputs';
+
+/** The viewer's participant row joined to its conversation: everything a list item shows. */
+const VIEWER_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS}, pa.profile_id AS "viewerId",
+    (pa.last_seq - pa.last_read_seq)::int AS "viewerUnread", pa.activity_at::text AS "sortKey"
+  FROM participants pa JOIN conversations c ON c.id = pa.conversation_id`;
+
+export interface ListArgs {
+  first: number;
+  after?: string | null;
+}
+
+export class ConversationsService {
+  constructor(
+    private readonly db: Db,
+    private readonly profiles: ProfilesService,
+    private readonly agents: AgentsService,
+  ) {}
+
+  /** Start or get: the partial unique indexes make a second row impossible, so the insert just yields. */
+  async start(viewerId: string, input: StartConversationInput): Promise<{ conversation: Conversation; isNew: boolean }> {
+    const targetUserId = assertUuid(input.targetUserId, 'targetUserId');
+    let agentId: string | null = null;
+    if (input.chatType === ChatType.PROFILE) {
+      if (input.targetAgentId) throw new BadInputError('targetAgentId is only for AGENT chats', 'targetAgentId');
+      if (targetUserId === viewerId) throw new BadInputError('You cannot start a profile chat with yourself', 'targetUserId');
+      await this.profiles.requireExists(targetUserId);
+    } else {
+      if (!input.targetAgentId) throw new BadInputError('targetAgentId is required for AGENT chats', 'targetAgentId');
+      agentId = assertUuid(input.targetAgentId, 'targetAgentId');
+      await this.profiles.requireExists(targetUserId);
+      const agent = await this.agents.find(agentId);
+      if (!agent) throw new NotFoundError('No such agent');
+      if (agent.ownerId !== targetUserId) throw new BadInputError('That agent does not belong to targetUserId', 'targetAgentId');
+      if (agent.visibility === AgentVisibility.PRIVATE && agent.ownerId !== viewerId) {
+        throw new ForbiddenError('This agent is private: only its owner can chat with it');
+      }
+    }
+    const [low, high] = viewerId < targetUserId ? [viewerId, targetUserId] : [targetUserId, viewerId];
+    const people = [viewerId];
+    const roles: ParticipantRole[] = [ParticipantRole.MEMBER];
+    if (targetUserId !== viewerId) {
+      people.push(targetUserId);
+      roles.push(input.chatType === ChatType.AGENT ? ParticipantRole.AGENT_OWNER : ParticipantRole.MEMBER);
+    }
+    const inserted = await this.db.query<{ id: string }>(
+      `WITH ins AS (
+         INSERT INTO conversations (chat_type, initiator_id, user_low_id, user_high_id, target_agent_id)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id, created_at
+       ), parts AS (
+         INSERT INTO participants (conversation_id, profile_id, role, chat_type, agent_id, activity_at)
+         SELECT ins.id, x.pid, x.role, $1, $5, ins.created_at FROM ins, unnest($6::uuid[], $7::text[]) AS x(pid, role)
+       )
+       SELECT id FROM ins`,
+      [input.chatType, viewerId, low, high, agentId, people, roles],
+    );
+    let id = inserted[0]?.id;
+    const isNew = Boolean(id);
+    if (!id) {
+      const existing = await this.db.query<{ id: string }>(
+        input.chatType === ChatType.PROFILE
+          ? `SELECT id FROM conversations WHERE chat_type = 'PROFILE' AND user_low_id = $1 AND user_high_id = $2`
+          : `SELECT id FROM conversations WHERE chat_type = 'AGENT' AND initiator_id = $3 AND target_agent_id = $4`,
+        input.chatType === ChatType.PROFILE ? [low, high] : [null, null, viewerId, agentId],
+      );
+      id = existing[0]?.id;
+      if (!id) throw new Error('start-or-get found neither a new nor an existing conversation');
+    }
+    return { conversation: await this.getForViewer(viewerId, id), isNew };
+  }
+
+  /** A conversation as one viewer sees it; NOT_FOUND for anyone who is not in it. */
+  async getForViewer(viewerId: string, conversationId: string): Promise<Conversation> {
+    const id = assertUuid(conversationId, 'id');
+    const [row] = await this.db.query<Conversation>(`${VIEWER_CONVERSATION} WHERE pa.profile_id = $1 AND pa.conversation_id = $2`, [viewerId, id]);
+    if (!row) throw new NotFoundError('No such conversation');
+    return row;
+  }
+
+  /** The viewer's role in a conversation, or NOT_FOUND: the one authorization check for reads and writes. */
+  async requireParticipant(viewerId: string, conversationId: string): Promise<ParticipantRole> {
+    const id = assertUuid(conversationId, 'conversationId');
+    const [row] = await this.db.query<{ role: ParticipantRole }>(
+      `SELECT role FROM participants WHERE conversation_id = $1 AND profile_id = $2`,
+      [id, viewerId],
+    );
+    if (!row) throw new NotFoundError('No such conversation');
+    return row.role;
+  }
+
+  /** `conversations`: the viewer's own chats (role MEMBER), most recent first. */
+  list(viewerId: string, args: ListArgs & { chatType?: ChatType | null }): Promise<Page<Conversation>> {
+    return this.page(viewerId, args, ParticipantRole.MEMBER, args.chatType ? ['pa.chat_type = ', args.chatType] : null);
+  }
+
+  /** `agentConversations`: chats others hold with the viewer's agents (role AGENT_OWNER). */
+  async listAgentChats(viewerId: string, args: ListArgs & { agentId?: string | null }): Promise<Page<Conversation>> {
+    let filter: [string, string] | null = null;
+    if (args.agentId) {
+      const agentId = assertUuid(args.agentId, 'agentId');
+      const agent = await this.agents.find(agentId);
+      if (!agent || agent.ownerId !== viewerId) throw new NotFoundError('No such agent of yours');
+      filter = ['pa.agent_id = ', agentId];
+    }
+    return this.page(viewerId, args, ParticipantRole.AGENT_OWNER, filter);
+  }
+
+  private async page(viewerId: string, args: ListArgs, role: ParticipantRole, filter: [string, string] | null): Promise<Page<Conversation>> {
+    const first = assertRange(args.first, 'first', 1, 100);
+    const params: unknown[] = [viewerId, role, first + 1];
+    const where = ['pa.profile_id = $1', 'pa.role = $2'];
+    if (filter) {
+      params.push(filter[1]);
+      where.push(`${filter[0]}$${params.length}`);
+    }
+    if (args.after) {
+      const [sortKey, id] = decodeCursor(args.after, 'after', ['string', 'string']);
+      assertUuid(id, 'after');
+      if (Number.isNaN(Date.parse(sortKey))) throw new BadInputError('after is not a valid cursor', 'after');
+      params.push(sortKey, id);
+      where.push(`(pa.activity_at, pa.conversation_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows = await this.db.query<Conversation>(
+      `${VIEWER_CONVERSATION} WHERE ${where.join(' AND ')} ORDER BY pa.activity_at DESC, pa.conversation_id DESC LIMIT $3`,
+      params,
+    );
+    const more = rows.length > first;
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((node) => ({ cursor: encodeCursor([node.sortKey, node.id]), node }));
+    return {
+      edges,
+      nodes,
+      pageInfo: {
+        hasNextPage: more,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+
+  async unreadTotal(viewerId: string): Promise<number> {
+    const [row] = await this.db.query<{ total: number }>(
+      `SELECT COALESCE(SUM(last_seq - last_read_seq), 0)::int AS total FROM participants
+        WHERE profile_id = $1 AND role = 'MEMBER' AND last_seq > last_read_seq`,
+      [viewerId],
+    );
+    return row.total;
+  }
+
+  /** Moves the viewer's watermark to the newest message; it never moves backwards. */
+  async markRead(viewerId: string, conversationId: string): Promise<Conversation> {
+    const id = assertUuid(conversationId, 'conversationId');
+    const rows = await this.db.query(
+      `UPDATE participants SET last_read_seq = GREATEST(last_read_seq, last_seq), last_read_at = now()
+        WHERE conversation_id = $1 AND profile_id = $2 RETURNING conversation_id`,
+      [id, viewerId],
+    );
+    if (rows.length === 0) throw new NotFoundError('No such conversation');
+    return this.getForViewer(viewerId, id);
+  }
+}

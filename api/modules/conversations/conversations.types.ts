@@ -1,0 +1,93 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../shared/pagination';
+
+export enum ChatType {
+  PROFILE = 'PROFILE',
+  AGENT = 'AGENT',
+}
+
+registerEnumType(ChatType, {
+  name: 'ChatType',
+  description: 'What a conversation is with.',
+  valuesConfig: {
+    PROFILE: { description: 'Two people, directly (a message to the other person\'s inbox).' },
+    AGENT: { description: 'A person chatting with another person\'s AI agent; the agent\'s owner can watch.' },
+  },
+});
+
+export enum ParticipantRole {
+  MEMBER = 'MEMBER',
+  AGENT_OWNER = 'AGENT_OWNER',
+}
+
+registerEnumType(ParticipantRole, {
+  name: 'ParticipantRole',
+  description: 'How a person takes part in a conversation.',
+  valuesConfig: {
+    MEMBER: { description: 'A side of a profile chat, or the person chatting with an agent.' },
+    AGENT_OWNER: { description: 'The owner of the agent in an agent chat: watches it and can answer as the agent.' },
+  },
+});
+
+@ObjectType({ description: 'A person in a conversation, with their read state.' })
+export class Participant {
+  @Field(() => Date, { nullable: true, description: 'When this participant last marked the conversation read.' })
+  lastReadAt: Date | null;
+
+  @Field(() => Int, { description: 'Sequence number (`Message.seq`) of the last message this participant has read: messages up to it are "seen".' })
+  lastReadSeq: number;
+
+  @Field(() => ParticipantRole, { description: 'MEMBER, or AGENT_OWNER for the owner of an agent chat\'s agent.' })
+  role: ParticipantRole;
+
+  profileId: string;
+  conversationId: string;
+}
+
+@ObjectType({ description: 'A chat between two people, or between a person and another person\'s agent.' })
+export class Conversation {
+  @Field(() => ID, { description: 'The conversation id (a UUID).' })
+  id: string;
+
+  @Field(() => ChatType, { description: 'PROFILE or AGENT.' })
+  chatType: ChatType;
+
+  @Field(() => Date, { nullable: true, description: 'When the last message was sent; null before the first.' })
+  lastMessageAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The start of the last message (at most 140 characters).' })
+  lastMessagePreview: string | null;
+
+  @Field(() => Date, { description: 'When the conversation was started.' })
+  createdAt: Date;
+
+  @Field(() => Int, { description: 'Sequence number of the newest message (0 when there is none).' })
+  lastSeq: number;
+
+  initiatorId: string;
+  userLowId: string;
+  userHighId: string;
+  targetAgentId: string | null;
+  /** Who this object is resolved for: unreadCount and otherParticipant depend on it. */
+  viewerId: string;
+  /** The viewer's unread count when the query that loaded this row computed it. */
+  viewerUnread?: number;
+  /** The list's sort key, kept as PostgreSQL text so cursors keep microseconds. */
+  sortKey?: string;
+}
+
+export const ConversationConnection = Connection(Conversation, 'Conversation', 'conversation');
+export type ConversationConnection = InstanceType<typeof ConversationConnection>;
+
+@ObjectType({ description: 'The result of startConversation.' })
+export class StartConversationPayload {
+  @Field(() => Conversation, { description: 'The conversation, new or existing.' })
+  conversation: Conversation;
+
+  @Field(() => Boolean, { description: 'True when this call created it.' })
+  isNew: boolean;
+}
+
+export const CONVERSATION_COLUMNS = `c.id, c.chat_type AS "chatType", c.initiator_id AS "initiatorId", c.user_low_id AS "userLowId",
+  c.user_high_id AS "userHighId", c.target_agent_id AS "targetAgentId", c.last_message_at AS "lastMessageAt",
+  c.last_message_preview AS "lastMessagePreview", c.created_at AS "createdAt", c.last_seq::int AS "lastSeq"`;

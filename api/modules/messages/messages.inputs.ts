@@ -1,0 +1,20 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, IsUUID, Length } from 'class-validator';
+
+@InputType({ description: 'A message to send.' })
+export class SendMessageInput {
+  @Field(() => ID, { description: 'The conversation to send into.' })
+  @IsUUID('all', { message: 'conversationId must be a UUID' })
+  conversationId: string;
+
+  @Field(() => String, { description: 'The text: trimmed, then 1–4000 characters (MESSAGE_MAX_LENGTH).' })
+  content: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Idempotency key chosen by the client (1–64 characters): a retry with the same clientId returns the first message, never a second one.',
+  })
+  @IsOptional()
+  @Length(1, 64, { message: 'clientId must be 1–64 characters' })
+  clientId?: string | null;
+}

@@ -1,0 +1,74 @@
+import DataLoader from 'dataloader';
+import type { Db } from '../../database/db';
+import { encodeCursor, Page } from '../../shared/pagination';
+import { MESSAGE_COLUMNS, Message } from './messages.types';
+
+/** A validated request for one page of one conversation's messages. */
+export interface MessagePageQuery {
+  conversationId: string;
+  direction: 'backward' | 'forward';
+  limit: number;
+  /** Exclusive bound: seq < bound when paging backward, seq > bound when paging forward. */
+  boundSeq: number | null;
+}
+
+export const messageCursor = (seq: number) => encodeCursor([seq]);
+
+/**
+ * Pages of many conversations' messages in one statement (a LATERAL join per conversation),
+ * so a conversation list that also asks for messages stays at a constant query count.
+ */
+export function createMessageLoaders(db: Db) {
+  return {
+    messagePage: new DataLoader<MessagePageQuery, Page<Message>, string>(
+      async (queries) => {
+        const groups = new Map<string, MessagePageQuery[]>();
+        for (const q of queries) {
+          const key = `${q.direction}:${q.limit}:${q.boundSeq}`;
+          groups.set(key, [...(groups.get(key) ?? []), q]);
+        }
+        const pages = new Map<string, Page<Message>>();
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const { direction, limit, boundSeq } = group[0];
+            const backward = direction === 'backward';
+            const rows = await db.query<Message>(
+              `SELECT m.* FROM unnest($1::uuid[]) AS k(cid)
+               CROSS JOIN LATERAL (
+                 SELECT ${MESSAGE_COLUMNS} FROM messages m
+                  WHERE m.conversation_id = k.cid
+                    AND ($2::bigint IS NULL OR ${backward ? 'm.seq < $2' : 'm.seq > $2'})
+                  ORDER BY m.seq ${backward ? 'DESC' : 'ASC'}
+                  LIMIT $3
+               ) m`,
+              [group.map((q) => q.conversationId), boundSeq, limit + 1],
+            );
+            for (const q of group) {
+              let own = rows.filter((r) => r.conversationId === q.conversationId);
+              const more = own.length > limit;
+              own = own.slice(0, limit);
+              if (backward) own.reverse();
+              const edges = own.map((node) => ({ cursor: messageCursor(node.seq), node }));
+              pages.set(pageKey(q), {
+                edges,
+                nodes: own,
+                pageInfo: {
+                  hasPreviousPage: backward ? more : boundSeq !== null,
+                  hasNextPage: backward ? boundSeq !== null : more,
+                  startCursor: edges[0]?.cursor ?? null,
+                  endCursor: edges[edges.length - 1]?.cursor ?? null,
+                },
+              });
+            }
+          }),
+        );
+        return queries.map((q) => pages.get(pageKey(q))!);
+      },
+      { cacheKeyFn: pageKey },
+    ),
+  };
+}
+
+function pageKey(q: MessagePageQuery): string {
+  return `${q.conversationId}:${q.direction}:${q.limit}:${q.boundSeq}`;
+}

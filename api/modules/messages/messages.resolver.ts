@@ -1,0 +1,31 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../shared/context';
+import { CurrentUser } from '../../shared/auth';
+import { Agent } from '../agents/agents.types';
+import { Profile } from '../profiles/profiles.types';
+import { Message } from './messages.types';
+import { SendMessageInput } from './messages.inputs';
+import type { MessagesService } from './messages.service';
+
+@Resolver(() => Message)
+export class MessagesResolver {
+  constructor(private readonly messages: MessagesService) {}
+
+  @Authorized()
+  @Mutation(() => Message, {
+    description: 'Send a message. Participants only (others: NOT_FOUND). The owner of an agent chat\'s agent answers as the agent.',
+  })
+  sendMessage(@CurrentUser() viewerId: string, @Arg('input', () => SendMessageInput, { description: 'What to send, and where.' }) input: SendMessageInput) {
+    return this.messages.send(viewerId, input);
+  }
+
+  @FieldResolver(() => Profile, { nullable: true, description: 'The user who sent it (for AGENT messages: the agent\'s owner).' })
+  sender(@Root() message: Message, @Ctx() ctx: RequestContext) {
+    return message.senderId ? ctx.loaders.profileById.load(message.senderId) : null;
+  }
+
+  @FieldResolver(() => Agent, { nullable: true, description: 'The agent, when senderType is AGENT.' })
+  senderAgent(@Root() message: Message, @Ctx() ctx: RequestContext) {
+    return message.senderAgentId ? ctx.loaders.agentById.load(message.senderAgentId) : null;
+  }
+}

@@ -1,0 +1,113 @@
+import type { Db } from '../../database/db';
+import { isUniqueViolation } from '../../database/db';
+import { BadInputError, NotFoundError } from '../../shared/errors';
+import { decodeCursor } from '../../shared/pagination';
+import { assertRange, assertUuid } from '../../shared/validation';
+import type { MessagePageQuery } from './messages.loaders';
+import { MESSAGE_COLUMNS, Message } from './messages.types';
+import type { SendMessageInput } from './messages.inputs';
+
+const PREVIEW_LENGTH = 140;
+
+export interface PageArgs {
+  last: number;
+  before?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Called once a message is committed (real-time fan-out hooks in here). */
+export type MessageSentListener = (message: Message) => void;
+
+export class MessagesService {
+  private readonly listeners: MessageSentListener[] = [];
+
+  constructor(private readonly db: Db, private readonly maxLength: number) {}
+
+  onSent(listener: MessageSentListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * One statement, so one round trip and one implicit transaction: authorize (the sender must
+   * be a participant), number the message, write it, update the conversation's preview and
+   * every participant's copy of the sequence and sort key, and move the sender's watermark.
+   * An AGENT_OWNER writing into a chat with their agent answers as the agent.
+   */
+  async send(senderId: string, input: SendMessageInput): Promise<Message> {
+    const conversationId = assertUuid(input.conversationId, 'conversationId');
+    const content = this.validContent(input.content);
+    const clientId = input.clientId ?? null;
+    const preview = [...content.replace(/\s+/g, ' ')].slice(0, PREVIEW_LENGTH).join('');
+    let rows: Message[];
+    try {
+      rows = await this.db.query<Message>(
+        `WITH me AS (
+           SELECT pa.role FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2
+         ), conv AS (
+           UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = clock_timestamp(),
+                  last_message_preview = $4, updated_at = now()
+             FROM me WHERE c.id = $1
+           RETURNING c.id, c.last_seq, c.last_message_at, c.target_agent_id, me.role
+         ), msg AS (
+           INSERT INTO messages (conversation_id, seq, sender_type, sender_id, sender_agent_id, content, client_id, created_at)
+           SELECT conv.id, conv.last_seq, CASE WHEN conv.role = 'AGENT_OWNER' THEN 'AGENT' ELSE 'USER' END, $2,
+                  CASE WHEN conv.role = 'AGENT_OWNER' THEN conv.target_agent_id END, $3, $5, conv.last_message_at
+             FROM conv
+           RETURNING *
+         ), parts AS (
+           UPDATE participants pa SET last_seq = GREATEST(pa.last_seq, conv.last_seq), activity_at = conv.last_message_at,
+                  last_read_seq = CASE WHEN pa.profile_id = $2 THEN GREATEST(pa.last_read_seq, conv.last_seq) ELSE pa.last_read_seq END,
+                  last_read_at = CASE WHEN pa.profile_id = $2 THEN conv.last_message_at ELSE pa.last_read_at END
+             FROM conv WHERE pa.conversation_id = conv.id
+         )
+         SELECT ${MESSAGE_COLUMNS} FROM msg m`,
+        [conversationId, senderId, content, preview, clientId],
+      );
+    } catch (error) {
+      if (clientId !== null && isUniqueViolation(error, 'messages_sender_client_id_key')) {
+        return this.existingByClientId(senderId, clientId, conversationId);
+      }
+      throw error;
+    }
+    const message = rows[0];
+    if (!message) throw new NotFoundError('No such conversation');
+    for (const listener of this.listeners) listener(message);
+    return message;
+  }
+
+  private async existingByClientId(senderId: string, clientId: string, conversationId: string): Promise<Message> {
+    const [existing] = await this.db.query<Message>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.sender_id = $1 AND m.client_id = $2`,
+      [senderId, clientId],
+    );
+    if (!existing) throw new Error('unique violation on clientId but no message found');
+    if (existing.conversationId !== conversationId) {
+      throw new BadInputError('clientId was already used for a message in another conversation', 'clientId');
+    }
+    return existing;
+  }
+
+  private validContent(raw: string): string {
+    const content = raw.trim();
+    if (content.length === 0) throw new BadInputError('content must not be empty', 'content');
+    if (content.includes('\u0000')) throw new BadInputError('content must not contain NUL characters', 'content');
+    if ([...content].length > this.maxLength) {
+      throw new BadInputError(`content must be at most ${this.maxLength} characters`, 'content');
+    }
+    return content;
+  }
+
+  /** Turns the `messages` field's arguments into a loader query (validated). */
+  pageQuery(conversationId: string, args: PageArgs): MessagePageQuery {
+    const forward = args.first != null || args.after != null;
+    if (forward && args.before != null) throw new BadInputError('use either first/after or last/before, not both', 'before');
+    const limit = assertRange(forward ? args.first ?? 50 : args.last, forward ? 'first' : 'last', 1, 200);
+    const cursor = forward ? args.after : args.before;
+    const boundSeq = cursor ? decodeCursor(cursor, forward ? 'after' : 'before', ['number'])[0] : null;
+    if (boundSeq !== null && (!Number.isSafeInteger(boundSeq) || boundSeq < 0)) {
+      throw new BadInputError(`${forward ? 'after' : 'before'} is not a valid cursor`, forward ? 'after' : 'before');
+    }
+    return { conversationId, direction: forward ? 'forward' : 'backward', limit, boundSeq };
+  }
+}

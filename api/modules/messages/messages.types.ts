@@ -1,0 +1,51 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../shared/pagination';
+
+export enum SenderType {
+  USER = 'USER',
+  AGENT = 'AGENT',
+  SYSTEM = 'SYSTEM',
+}
+
+registerEnumType(SenderType, {
+  name: 'SenderType',
+  description: 'Who wrote a message.',
+  valuesConfig: {
+    USER: { description: 'A person, as themselves.' },
+    AGENT: { description: 'An agent (or its owner answering as the agent).' },
+    SYSTEM: { description: 'Parley itself.' },
+  },
+});
+
+@ObjectType({ description: 'A message in a conversation.' })
+export class Message {
+  @Field(() => ID, { description: 'The message id (a UUID).' })
+  id: string;
+
+  @Field(() => ID, { description: 'The conversation it belongs to.' })
+  conversationId: string;
+
+  @Field(() => Int, { description: 'Position in its conversation: 1, 2, 3… in the order everyone sees.' })
+  seq: number;
+
+  @Field(() => SenderType, { description: 'USER, AGENT or SYSTEM.' })
+  senderType: SenderType;
+
+  @Field(() => String, { description: 'The text, trimmed.' })
+  content: string;
+
+  @Field(() => String, { nullable: true, description: 'The idempotency key the sender chose, echoed back.' })
+  clientId: string | null;
+
+  @Field(() => Date, { description: 'When it was sent.' })
+  createdAt: Date;
+
+  senderId: string | null;
+  senderAgentId: string | null;
+}
+
+export const MessageConnection = Connection(Message, 'Message', 'message');
+export type MessageConnection = InstanceType<typeof MessageConnection>;
+
+export const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.seq::int AS seq, m.sender_type AS "senderType",
+  m.sender_id AS "senderId", m.sender_agent_id AS "senderAgentId", m.content, m.client_id AS "clientId", m.created_at AS "createdAt"`;

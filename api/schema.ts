@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema, ResolverData } from 'type-graphql';
+import { authChecker } from './shared/auth';
+import type { Services } from './services';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { ProfilesResolver } from './modules/profiles/profiles.resolver';
+import { AgentsResolver } from './modules/agents/agents.resolver';
+import { ConversationsResolver, ParticipantResolver } from './modules/conversations/conversations.resolver';
+import { MessagesResolver } from './modules/messages/messages.resolver';
+
+export const resolvers = [AuthResolver, ProfilesResolver, AgentsResolver, ConversationsResolver, ParticipantResolver, MessagesResolver] as const;
+
+/** Resolvers are built by hand from the services: no DI container, the wiring is all here. */
+function resolverInstances(services: Services | null): Map<Function, object> {
+  const s = services ?? ({} as Services);
+  return new Map<Function, object>([
+    [AuthResolver, new AuthResolver(s.auth)],
+    [ProfilesResolver, new ProfilesResolver(s.profiles)],
+    [AgentsResolver, new AgentsResolver(s.agents)],
+    [ConversationsResolver, new ConversationsResolver(s.conversations, s.messages)],
+    [ParticipantResolver, new ParticipantResolver()],
+    [MessagesResolver, new MessagesResolver(s.messages)],
+  ]);
+}
+
+/** The executable schema. With `services` null it is only good for printing (schema.graphql). */
+export async function createSchema(services: Services | null): Promise<GraphQLSchema> {
+  const instances = resolverInstances(services);
+  return buildSchema({
+    resolvers: resolvers as unknown as [Function, ...Function[]],
+    container: { get: (cls: Function, _data: ResolverData<any>) => instances.get(cls) },
+    authChecker,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+  });
+}

@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import type { Config } from './shared/config';
+import type { Logger } from './shared/logger';
+import type { RequestContext } from './shared/context';
+import { createErrorFormatter } from './shared/errors';
+import { createLoaders } from './shared/loaders';
+import { createDb, Db } from './database/db';
+import { createServices, Services } from './services';
+import { createSchema } from './schema';
+import { createWebRouter } from './web/web.router';
+
+export interface ServerDeps {
+  config: Config;
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+export interface RunningServer {
+  httpServer: Server;
+  url: string;
+  db: Db;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+/** Builds and starts the HTTP server: tests start the real thing from here, main.ts too. */
+export async function startServer({ config, dataSource, logger }: ServerDeps): Promise<RunningServer> {
+  const db = createDb(dataSource);
+  const services = createServices(db, config);
+  const schema = await createSchema(services);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    formatError: createErrorFormatter(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(createWebRouter(config));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const check = services.tokens.fromAuthorization(req.headers.authorization);
+        return {
+          viewerId: check && 'userId' in check ? check.userId : null,
+          authError: check && 'error' in check ? (check.error === 'expired' ? 'Your session has expired; sign in again' : 'Invalid token') : undefined,
+          loaders: createLoaders(db),
+        };
+      },
+    }),
+  );
+  // Malformed JSON bodies and oversized requests: a GraphQL-shaped error, never an HTML stack page.
+  app.use((error: any, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unexpected HTTP error');
+    const message = error?.type === 'entity.too.large' ? 'Request body too large' : status === 500 ? 'Internal server error' : 'Malformed request body';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/graphql`;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    httpServer,
+    url,
+    db,
+    services,
+    stop: () => (stopped ??= apollo.stop()),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Db } from '../database/db';
+import { createProfileLoaders } from '../modules/profiles/profiles.loaders';
+import { createAgentLoaders } from '../modules/agents/agents.loaders';
+import { createConversationLoaders } from '../modules/conversations/conversations.loaders';
+import { createMessageLoaders } from '../modules/messages/messages.loaders';
+
+/** Made per request (per operation for subscriptions), so nothing is cached across viewers. */
+export function createLoaders(db: Db) {
+  return {
+    ...createProfileLoaders(db),
+    ...createAgentLoaders(db),
+    ...createConversationLoaders(db),
+    ...createMessageLoaders(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as any).__PARLEY_TEST_DB__?.drop();
+}

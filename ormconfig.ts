@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ProfileEntity } from './api/modules/profiles/profile.entity';
+import { AgentEntity } from './api/modules/agents/agent.entity';
+import { ConversationEntity } from './api/modules/conversations/conversation.entity';
+import { ParticipantEntity } from './api/modules/conversations/participant.entity';
+import { MessageEntity } from './api/modules/messages/message.entity';
+import { InitialSchema1764000000000 } from './api/database/migrations/1764000000000-InitialSchema';
+
+export const entities = [ProfileEntity, AgentEntity, ConversationEntity, ParticipantEntity, MessageEntity];
+export const migrations = [InitialSchema1764000000000];
+
+/**
+ * The one TypeORM DataSource definition. Migrations are listed as classes (not globs) so
+ * the same list works from ts-jest, ts-node and the compiled build. synchronize is never on.
+ */
+export function createDataSource(url: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, options: '-c timezone=UTC' },
+  });
+}
+
+/** For the TypeORM CLI (`npx typeorm -d ormconfig.ts ...`): reads DATABASE_URL. */
+export default createDataSource(process.env.DATABASE_URL ?? 'postgres://localhost:5432/parley');
