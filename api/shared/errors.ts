@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from './logger';
 
 /**
@@ -87,8 +88,9 @@ export function createErrorFormatter(logger: Logger) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
     }
     // class-validator failures from TypeGraphQL's input validation
-    if (original && (original as Error).name === 'ArgumentValidationError') {
-      const issues = flattenValidation(((original as any).extensions?.validationErrors ?? (original as any).validationErrors ?? []) as ValidationIssue[]);
+    // (checked by class: it is a GraphQLError, so its `name` is 'GraphQLError', not its class name)
+    if (original instanceof ArgumentValidationError) {
+      const issues = flattenValidation((original.extensions.validationErrors ?? []) as ValidationIssue[]);
       const message = issues.length ? issues.map((i) => i.message).join('; ') : 'Invalid input';
       return { ...base, message, extensions: { code: 'BAD_USER_INPUT', fields: issues } };
     }
