@@ -11,6 +11,8 @@ export class AgentsService {
   constructor(private readonly db: Db) {}
 
   async create(ownerId: string, input: CreateAgentInput): Promise<Agent> {
+    // MinLength(1) passes "   ", which the trim below would store as an empty name.
+    if (input.displayName.trim() === '') throw new BadInputError('displayName must not be empty', 'displayName');
     try {
       const [agent] = await this.db.query<Agent>(
         `INSERT INTO agents AS a (owner_id, handle, display_name, avatar_url, persona, visibility)
