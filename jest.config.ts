@@ -1,6 +1,6 @@
 import type { Config } from 'jest';
 
-const tsJest = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] } as Config['transform'];
+const tsJest = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] } as Config['transform'];
 
 /**
  * One run, real services: the global setup makes a fresh PostgreSQL database (DATABASE_URL's

@@ -9,8 +9,19 @@ import { ProfilesResolver } from './modules/profiles/profiles.resolver';
 import { AgentsResolver } from './modules/agents/agents.resolver';
 import { ConversationsResolver, ParticipantResolver } from './modules/conversations/conversations.resolver';
 import { MessagesResolver } from './modules/messages/messages.resolver';
+import { ReadReceiptResolver, RealtimeResolver, TypingEventResolver } from './modules/realtime/realtime.resolver';
 
-export const resolvers = [AuthResolver, ProfilesResolver, AgentsResolver, ConversationsResolver, ParticipantResolver, MessagesResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  ProfilesResolver,
+  AgentsResolver,
+  ConversationsResolver,
+  ParticipantResolver,
+  MessagesResolver,
+  RealtimeResolver,
+  ReadReceiptResolver,
+  TypingEventResolver,
+] as const;
 
 /** Resolvers are built by hand from the services: no DI container, the wiring is all here. */
 function resolverInstances(services: Services | null): Map<Function, object> {
@@ -22,6 +33,9 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [ConversationsResolver, new ConversationsResolver(s.conversations, s.messages)],
     [ParticipantResolver, new ParticipantResolver()],
     [MessagesResolver, new MessagesResolver(s.messages)],
+    [RealtimeResolver, new RealtimeResolver(s.realtime, s.conversations)],
+    [ReadReceiptResolver, new ReadReceiptResolver()],
+    [TypingEventResolver, new TypingEventResolver()],
   ]);
 }
 
@@ -32,6 +46,13 @@ export async function createSchema(services: Services | null): Promise<GraphQLSc
     resolvers: resolvers as unknown as [Function, ...Function[]],
     container: { get: (cls: Function, _data: ResolverData<any>) => instances.get(cls) },
     authChecker,
+    // Every subscription brings its own stream (RealtimeService); TypeGraphQL's topic pub/sub is unused.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('topic subscriptions are not used: see RealtimeService');
+      },
+    },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });

@@ -16,11 +16,14 @@ import { createDb, Db } from './database/db';
 import { createServices, Services } from './services';
 import { createSchema } from './schema';
 import { createWebRouter } from './web/web.router';
+import { EventHub } from './modules/realtime/event-hub';
+import { attachWebSocketServer, WebSocketLimits } from './modules/realtime/ws.server';
 
 export interface ServerDeps {
   config: Config;
   dataSource: DataSource;
   logger: Logger;
+  wsLimits?: Partial<WebSocketLimits>;
 }
 
 export interface RunningServer {
@@ -28,18 +31,22 @@ export interface RunningServer {
   url: string;
   db: Db;
   services: Services;
+  hub: EventHub;
   stop(): Promise<void>;
 }
 
 /** Builds and starts the HTTP server: tests start the real thing from here, main.ts too. */
-export async function startServer({ config, dataSource, logger }: ServerDeps): Promise<RunningServer> {
+export async function startServer({ config, dataSource, logger, wsLimits }: ServerDeps): Promise<RunningServer> {
   const db = createDb(dataSource);
-  const services = createServices(db, config);
+  const hub = new EventHub(logger);
+  await hub.connect(config.redisUrl);
+  const services = createServices(db, hub, config);
   const schema = await createSchema(services);
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const ws = attachWebSocketServer({ httpServer, schema, services, db, logger, limits: wsLimits });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -47,7 +54,12 @@ export async function startServer({ config, dataSource, logger }: ServerDeps): P
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError: createErrorFormatter(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Sockets close first (1001, going away) so clients reconnect to another node while HTTP drains.
+      { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
+    ],
   });
   await apollo.start();
 
@@ -88,6 +100,7 @@ export async function startServer({ config, dataSource, logger }: ServerDeps): P
     url,
     db,
     services,
-    stop: () => (stopped ??= apollo.stop()),
+    hub,
+    stop: () => (stopped ??= apollo.stop().then(() => hub.close())),
   };
 }

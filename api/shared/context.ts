@@ -1,4 +1,5 @@
 import type { Loaders } from './loaders';
+import type { RealtimeService } from '../modules/realtime/realtime.service';
 
 /** What every resolver gets: who is asking (if anyone) and this request's DataLoaders. */
 export interface RequestContext {
@@ -6,4 +7,8 @@ export interface RequestContext {
   /** Why credentials that were sent were refused; shown instead of the generic message. */
   authError?: string;
   loaders: Loaders;
+  /** Fresh loaders for each subscription event, so a long-lived socket never serves stale rows. */
+  renewLoaders?: () => void;
+  /** Set on WebSocket operations: where subscription resolvers get their streams. */
+  realtime?: RealtimeService;
 }

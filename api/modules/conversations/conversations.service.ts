@@ -7,6 +7,7 @@ import type { AgentsService } from '../agents/agents.service';
 import type { ProfilesService } from '../profiles/profiles.service';
 import { ChatType, Conversation, CONVERSATION_COLUMNS, ParticipantRole } from './conversations.types';
 import type { StartConversationInput } from './conversations.inputs';
+import type { EventBus } from '../../shared/events';
 
 /** The viewer's participant row joined to its conversation: everything a list item shows. */
 const VIEWER_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS}, pa.profile_id AS "viewerId",
@@ -23,6 +24,7 @@ export class ConversationsService {
     private readonly db: Db,
     private readonly profiles: ProfilesService,
     private readonly agents: AgentsService,
+    private readonly events: EventBus,
   ) {}
 
   /** Start or get: the partial unique indexes make a second row impossible, so the insert just yields. */
@@ -74,6 +76,7 @@ export class ConversationsService {
       id = existing[0]?.id;
       if (!id) throw new Error('start-or-get found neither a new nor an existing conversation');
     }
+    if (isNew) this.events.publish({ kind: 'conversation', conversationId: id, recipients: people });
     return { conversation: await this.getForViewer(viewerId, id), isNew };
   }
 
@@ -159,12 +162,20 @@ export class ConversationsService {
   /** Moves the viewer's watermark to the newest message; it never moves backwards. */
   async markRead(viewerId: string, conversationId: string): Promise<Conversation> {
     const id = assertUuid(conversationId, 'conversationId');
-    const rows = await this.db.query(
-      `UPDATE participants SET last_read_seq = GREATEST(last_read_seq, last_seq), last_read_at = now()
-        WHERE conversation_id = $1 AND profile_id = $2 RETURNING conversation_id`,
+    const [row] = await this.db.query<{ lastReadSeq: number; lastReadAt: Date; oldSeq: number; recipients: string[] }>(
+      `UPDATE participants pa SET last_read_seq = GREATEST(pa.last_read_seq, pa.last_seq), last_read_at = now()
+         FROM (SELECT last_read_seq FROM participants WHERE conversation_id = $1 AND profile_id = $2) old
+        WHERE pa.conversation_id = $1 AND pa.profile_id = $2
+        RETURNING pa.last_read_seq::int AS "lastReadSeq", pa.last_read_at AS "lastReadAt", old.last_read_seq::int AS "oldSeq",
+          (SELECT array_agg(profile_id) FROM participants WHERE conversation_id = $1) AS recipients`,
       [id, viewerId],
     );
-    if (rows.length === 0) throw new NotFoundError('No such conversation');
+    if (!row) throw new NotFoundError('No such conversation');
+    if (row.lastReadSeq > row.oldSeq) {
+      const lastReadAt = row.lastReadAt.toISOString();
+      this.events.publish({ kind: 'read', conversationId: id, recipients: row.recipients, profileId: viewerId, lastReadSeq: row.lastReadSeq, lastReadAt });
+      this.events.publish({ kind: 'conversation', conversationId: id, recipients: [viewerId] });
+    }
     return this.getForViewer(viewerId, id);
   }
 }

@@ -6,6 +6,7 @@ import { assertRange, assertUuid } from '../../shared/validation';
 import type { MessagePageQuery } from './messages.loaders';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
 import type { SendMessageInput } from './messages.inputs';
+import type { EventBus } from '../../shared/events';
 
 const PREVIEW_LENGTH = 140;
 
@@ -16,39 +17,35 @@ export interface PageArgs {
   after?: string | null;
 }
 
-/** Called once a message is committed (real-time fan-out hooks in here). */
-export type MessageSentListener = (message: Message) => void;
-
 export class MessagesService {
-  private readonly listeners: MessageSentListener[] = [];
-
-  constructor(private readonly db: Db, private readonly maxLength: number) {}
-
-  onSent(listener: MessageSentListener): void {
-    this.listeners.push(listener);
-  }
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventBus,
+    private readonly maxLength: number,
+  ) {}
 
   /**
    * One statement, so one round trip and one implicit transaction: authorize (the sender must
    * be a participant), number the message, write it, update the conversation's preview and
    * every participant's copy of the sequence and sort key, and move the sender's watermark.
    * An AGENT_OWNER writing into a chat with their agent answers as the agent.
+   * The statement commits before anyone is told (events go out after it returns).
    */
   async send(senderId: string, input: SendMessageInput): Promise<Message> {
     const conversationId = assertUuid(input.conversationId, 'conversationId');
     const content = this.validContent(input.content);
     const clientId = input.clientId ?? null;
     const preview = [...content.replace(/\s+/g, ' ')].slice(0, PREVIEW_LENGTH).join('');
-    let rows: Message[];
+    let rows: (Message & { recipients: string[]; oldReadSeq: number })[];
     try {
-      rows = await this.db.query<Message>(
+      rows = await this.db.query(
         `WITH me AS (
-           SELECT pa.role FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2
+           SELECT pa.role, pa.last_read_seq FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2
          ), conv AS (
            UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = clock_timestamp(),
                   last_message_preview = $4, updated_at = now()
              FROM me WHERE c.id = $1
-           RETURNING c.id, c.last_seq, c.last_message_at, c.target_agent_id, me.role
+           RETURNING c.id, c.last_seq, c.last_message_at, c.target_agent_id, me.role, me.last_read_seq AS old_read_seq
          ), msg AS (
            INSERT INTO messages (conversation_id, seq, sender_type, sender_id, sender_agent_id, content, client_id, created_at)
            SELECT conv.id, conv.last_seq, CASE WHEN conv.role = 'AGENT_OWNER' THEN 'AGENT' ELSE 'USER' END, $2,
@@ -60,8 +57,11 @@ export class MessagesService {
                   last_read_seq = CASE WHEN pa.profile_id = $2 THEN GREATEST(pa.last_read_seq, conv.last_seq) ELSE pa.last_read_seq END,
                   last_read_at = CASE WHEN pa.profile_id = $2 THEN conv.last_message_at ELSE pa.last_read_at END
              FROM conv WHERE pa.conversation_id = conv.id
+           RETURNING pa.profile_id
          )
-         SELECT ${MESSAGE_COLUMNS} FROM msg m`,
+         SELECT ${MESSAGE_COLUMNS}, (SELECT array_agg(profile_id) FROM parts) AS recipients,
+                (SELECT old_read_seq::int FROM conv) AS "oldReadSeq"
+           FROM msg m`,
         [conversationId, senderId, content, preview, clientId],
       );
     } catch (error) {
@@ -70,9 +70,14 @@ export class MessagesService {
       }
       throw error;
     }
-    const message = rows[0];
-    if (!message) throw new NotFoundError('No such conversation');
-    for (const listener of this.listeners) listener(message);
+    if (!rows[0]) throw new NotFoundError('No such conversation');
+    const { recipients, oldReadSeq, ...message } = rows[0];
+    this.events.publish({ kind: 'message', conversationId, recipients, message });
+    this.events.publish({ kind: 'conversation', conversationId, recipients });
+    if (oldReadSeq < message.seq - 1) {
+      // Sending reads everything before it: the others can show "seen" on their messages.
+      this.events.publish({ kind: 'read', conversationId, recipients, profileId: senderId, lastReadSeq: message.seq, lastReadAt: message.createdAt.toISOString() });
+    }
     return message;
   }
 

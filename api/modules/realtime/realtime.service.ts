@@ -1,0 +1,181 @@
+import type { Db } from '../../database/db';
+import type { DomainEvent } from '../../shared/events';
+import { BadInputError, NotFoundError } from '../../shared/errors';
+import { decodeCursor } from '../../shared/pagination';
+import { assertUuid } from '../../shared/validation';
+import { MESSAGE_COLUMNS, Message } from '../messages/messages.types';
+import type { EventHub } from './event-hub';
+import { EventQueue } from './event-queue';
+import type { ReadReceipt, TypingEvent } from './realtime.types';
+import type { ConversationsService } from '../conversations/conversations.service';
+
+/** How many missed messages a resume may replay; older positions are told to reload. */
+export const MAX_REPLAY = 1000;
+/** Events a subscriber may fall behind before it is cut off. */
+const QUEUE_CAPACITY = 2000;
+export const TYPING_TTL_MS = 6000;
+
+type MessageEvent = Extract<DomainEvent, { kind: 'message' }>;
+
+function reviveMessage(message: Message): Message {
+  return typeof message.createdAt === 'string' ? { ...message, createdAt: new Date(message.createdAt) } : message;
+}
+
+/**
+ * Live streams for one viewer. Every stream starts listening before it reads its starting
+ * point from the database (Zulip's register-then-snapshot), so nothing falls in between; and
+ * message streams keep each conversation's last delivered `seq`, dropping repeats and filling
+ * any hole (an event delayed by another node, or lost while Redis was away) from PostgreSQL.
+ * A message with seq N is visible only after all lower seqs committed (the conversation row
+ * lock orders them), so a hole is always fillable when it is noticed.
+ */
+export class RealtimeService {
+  constructor(
+    private readonly db: Db,
+    private readonly hub: EventHub,
+    private readonly conversations: ConversationsService,
+  ) {}
+
+  private queue(viewerId: string, accept: (event: DomainEvent) => boolean): EventQueue<DomainEvent> {
+    let stop = () => undefined as void;
+    const queue = new EventQueue<DomainEvent>(QUEUE_CAPACITY, () => stop());
+    // Routing already addressed the event to this viewer; checking `recipients` again is the per-event authorization.
+    stop = this.hub.listen(viewerId, (event) => {
+      if (event.recipients.includes(viewerId) && accept(event)) queue.push(event);
+    });
+    return queue;
+  }
+
+  async messages(viewerId: string, conversationId: string | null, after: string | null): Promise<AsyncIterableIterator<Message>> {
+    if (after && !conversationId) throw new BadInputError('after needs a conversationId', 'after');
+    const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
+    const afterSeq = after ? this.cursorSeq(after) : null;
+    if (onlyId) await this.requireParticipant(viewerId, onlyId);
+
+    const queue = this.queue(viewerId, (e) => e.kind === 'message' && (!onlyId || e.conversationId === onlyId));
+    let replay: Message[] = [];
+    const lastSeq = new Map<string, number>();
+    try {
+      if (onlyId) {
+        const [conv] = await this.db.query<{ lastSeq: number }>(`SELECT last_seq::int AS "lastSeq" FROM conversations WHERE id = $1`, [onlyId]);
+        lastSeq.set(onlyId, conv?.lastSeq ?? 0);
+        if (afterSeq !== null) {
+          if (afterSeq > (conv?.lastSeq ?? 0)) throw new BadInputError('after points past the newest message', 'after');
+          replay = await this.between(onlyId, afterSeq, null, MAX_REPLAY + 1);
+          if (replay.length > MAX_REPLAY) {
+            const error = new BadInputError(`More than ${MAX_REPLAY} messages were missed: reload the conversation, then subscribe again`, 'after');
+            error.extensions.reason = 'RESYNC_REQUIRED';
+            throw error;
+          }
+        }
+      } else {
+        const rows = await this.db.query<{ id: string; lastSeq: number }>(
+          `SELECT conversation_id AS id, last_seq::int AS "lastSeq" FROM participants WHERE profile_id = $1`,
+          [viewerId],
+        );
+        for (const row of rows) lastSeq.set(row.id, row.lastSeq);
+      }
+    } catch (error) {
+      await queue.return();
+      throw error;
+    }
+    return this.orderedMessages(queue, replay, lastSeq);
+  }
+
+  private async *orderedMessages(queue: EventQueue<DomainEvent>, replay: Message[], lastSeq: Map<string, number>): AsyncGenerator<Message> {
+    try {
+      for (const message of replay) yield message;
+      for await (const event of queue) {
+        const message = reviveMessage((event as MessageEvent).message);
+        const last = lastSeq.get(message.conversationId) ?? 0;
+        if (message.seq <= last) continue;
+        if (message.seq > last + 1) {
+          for (const missed of await this.between(message.conversationId, last, message.seq, MAX_REPLAY)) {
+            lastSeq.set(message.conversationId, missed.seq);
+            yield missed;
+          }
+        }
+        lastSeq.set(message.conversationId, message.seq);
+        yield message;
+      }
+    } finally {
+      await queue.return();
+    }
+  }
+
+  /** Conversation ids that changed for the viewer (the resolver loads each as the viewer sees it). */
+  async conversationChanges(viewerId: string): Promise<AsyncIterableIterator<string>> {
+    const queue = this.queue(viewerId, (e) => e.kind === 'conversation');
+    return map(queue, (e) => e.conversationId);
+  }
+
+  async readReceipts(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<ReadReceipt>> {
+    const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
+    if (onlyId) await this.requireParticipant(viewerId, onlyId);
+    const queue = this.queue(viewerId, (e) => e.kind === 'read' && (!onlyId || e.conversationId === onlyId));
+    return map(queue, (e) => {
+      const r = e as Extract<DomainEvent, { kind: 'read' }>;
+      return { conversationId: r.conversationId, profileId: r.profileId, lastReadSeq: r.lastReadSeq, lastReadAt: r.lastReadAt ? new Date(r.lastReadAt) : null };
+    });
+  }
+
+  async typing(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<TypingEvent>> {
+    const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
+    if (onlyId) await this.requireParticipant(viewerId, onlyId);
+    // Your own typing is not news to you.
+    const queue = this.queue(viewerId, (e) => e.kind === 'typing' && e.profileId !== viewerId && (!onlyId || e.conversationId === onlyId));
+    return map(queue, (e) => {
+      const t = e as Extract<DomainEvent, { kind: 'typing' }>;
+      return { conversationId: t.conversationId, profileId: t.profileId, isTyping: t.isTyping, expiresAt: new Date(t.expiresAt) };
+    });
+  }
+
+  /** Typing signals are never stored: one membership read, then a publish. */
+  async setTyping(viewerId: string, conversationId: string, isTyping: boolean): Promise<boolean> {
+    const id = assertUuid(conversationId, 'conversationId');
+    const [row] = await this.db.query<{ recipients: string[] | null }>(
+      `SELECT array_agg(profile_id) AS recipients FROM participants WHERE conversation_id = $1 HAVING bool_or(profile_id = $2)`,
+      [id, viewerId],
+    );
+    if (!row?.recipients) throw new NotFoundError('No such conversation');
+    this.hub.publish({
+      kind: 'typing',
+      conversationId: id,
+      recipients: row.recipients,
+      profileId: viewerId,
+      isTyping,
+      expiresAt: new Date(Date.now() + (isTyping ? TYPING_TTL_MS : 0)).toISOString(),
+    });
+    return true;
+  }
+
+  private cursorSeq(after: string): number {
+    const [seq] = decodeCursor(after, 'after', ['number']);
+    if (!Number.isSafeInteger(seq) || seq < 0) throw new BadInputError('after is not a valid cursor', 'after');
+    return seq;
+  }
+
+  private async requireParticipant(viewerId: string, conversationId: string): Promise<void> {
+    await this.conversations.requireParticipant(viewerId, conversationId);
+  }
+
+  private between(conversationId: string, afterSeq: number, beforeSeq: number | null, limit: number): Promise<Message[]> {
+    return this.db.query<Message>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.seq > $2 AND ($3::bigint IS NULL OR m.seq < $3)
+        ORDER BY m.seq LIMIT $4`,
+      [conversationId, afterSeq, beforeSeq, limit],
+    );
+  }
+}
+
+async function* mapIterator<T, U>(source: AsyncIterableIterator<T>, fn: (item: T) => U): AsyncGenerator<U> {
+  try {
+    for await (const item of source) yield fn(item);
+  } finally {
+    await source.return?.();
+  }
+}
+
+function map<T, U>(source: AsyncIterableIterator<T>, fn: (item: T) => U): AsyncIterableIterator<U> {
+  return mapIterator(source, fn);
+}

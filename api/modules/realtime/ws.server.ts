@@ -1,0 +1,154 @@
+import type { Server } from 'node:http';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { WebSocketServer, WebSocket } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Db } from '../../database/db';
+import type { RequestContext } from '../../shared/context';
+import { createErrorFormatter } from '../../shared/errors';
+import { createLoaders } from '../../shared/loaders';
+import type { Logger } from '../../shared/logger';
+import type { Services } from '../../services';
+
+/** Bounds on what one connection may cost the server. */
+export interface WebSocketLimits {
+  maxSubscriptionsPerSocket: number;
+  /** Bytes queued for a socket that is not reading; past it the socket is closed (slow consumer). */
+  maxBufferedBytes: number;
+  maxMessageBytes: number;
+  maxMessagesPerSecond: number;
+  connectionInitTimeoutMs: number;
+}
+
+export const DEFAULT_WS_LIMITS: WebSocketLimits = {
+  maxSubscriptionsPerSocket: 50,
+  maxBufferedBytes: 1024 * 1024,
+  maxMessageBytes: 64 * 1024,
+  maxMessagesPerSecond: 50,
+  connectionInitTimeoutMs: 5000,
+};
+
+interface ConnectionState {
+  [key: PropertyKey]: unknown;
+  viewerId?: string;
+  operations?: Set<string>;
+  expiryTimer?: NodeJS.Timeout;
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * graphql-ws (subprotocol graphql-transport-ws) on the HTTP server's /graphql path. The token
+ * comes in connection_init: none closes with 4401, a bad or expired one with 4403, and a token
+ * that expires while connected closes the socket (ending its subscriptions) with 4403.
+ */
+export function attachWebSocketServer(options: {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  services: Services;
+  db: Db;
+  logger: Logger;
+  limits?: Partial<WebSocketLimits>;
+}) {
+  const limits = { ...DEFAULT_WS_LIMITS, ...options.limits };
+  const { services, db, logger } = options;
+  const format = createErrorFormatter(logger);
+  const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((e) => format(e.toJSON(), e));
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
+
+  // Floods: more frames per second than any client needs closes the socket; others are unaffected.
+  wss.on('connection', (socket: WebSocket) => {
+    let windowStart = Date.now();
+    let count = 0;
+    socket.on('message', () => {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        count = 0;
+      }
+      if (++count > limits.maxMessagesPerSecond) socket.close(4429, 'Too many messages');
+    });
+    socket.on('error', (error) => logger.debug({ err: error.message }, 'websocket error'));
+  });
+
+  const closeOnExpiry = (socket: WebSocket, state: ConnectionState, token: string) => {
+    const remaining = services.tokens.expiresInMs(token);
+    if (remaining === undefined) return;
+    if (remaining <= 0) return socket.close(4403, 'Forbidden: token expired');
+    state.expiryTimer = setTimeout(() => closeOnExpiry(socket, state, token), Math.min(remaining, MAX_TIMER_MS));
+    state.expiryTimer.unref();
+  };
+
+  const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
+    {
+      schema: options.schema,
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      isProd: true,
+      onConnect: (ctx) => {
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const header = typeof raw === 'string' ? raw : undefined;
+        const check = services.tokens.fromAuthorization(header);
+        const socket = ctx.extra.socket;
+        if (!check) {
+          socket.close(4401, 'Unauthorized: send {"authorization": "Bearer <token>"} in connection_init');
+          return false;
+        }
+        if ('error' in check) {
+          socket.close(4403, check.error === 'expired' ? 'Forbidden: token expired' : 'Forbidden: invalid token');
+          return false;
+        }
+        ctx.extra.viewerId = check.userId;
+        ctx.extra.operations = new Set();
+        closeOnExpiry(socket, ctx.extra, header!.replace(/^Bearer\s+/i, ''));
+        return true;
+      },
+      onSubscribe: (ctx, id) => {
+        const operations = ctx.extra.operations!;
+        if (operations.size >= limits.maxSubscriptionsPerSocket) {
+          return [
+            new GraphQLError(`At most ${limits.maxSubscriptionsPerSocket} subscriptions per connection`, {
+              extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_SUBSCRIPTIONS' },
+            }),
+          ];
+        }
+        operations.add(id);
+      },
+      context: (ctx): RequestContext => {
+        const context: RequestContext = { viewerId: ctx.extra.viewerId ?? null, loaders: createLoaders(db), realtime: services.realtime };
+        context.renewLoaders = () => {
+          context.loaders = createLoaders(db);
+        };
+        return context;
+      },
+      onNext: (ctx, _id, _payload, _args, result) => {
+        const socket = ctx.extra.socket;
+        if (socket.bufferedAmount > limits.maxBufferedBytes) {
+          logger.warn({ viewerId: ctx.extra.viewerId, buffered: socket.bufferedAmount }, 'closing a slow consumer');
+          socket.close(1013, 'Slow consumer: too much unread data');
+          return;
+        }
+        if (result.errors?.length) return { ...result, errors: formatAll(result.errors as GraphQLError[]) };
+      },
+      onError: (ctx, id, _payload, errors) => {
+        ctx.extra.operations?.delete(id);
+        return formatAll(errors as GraphQLError[]);
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.operations?.delete(id);
+      },
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiryTimer);
+      },
+    },
+    wss,
+    12_000,
+  );
+
+  return {
+    wss,
+    /** Closes every socket with 1001 (going away) so clients move to another node. */
+    close: async () => {
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { Message } from '../modules/messages/messages.types';
+
+/**
+ * Domain events: plain JSON (they cross Redis between nodes), each addressed to the people
+ * who may see it at the moment the change committed. Services publish them only after
+ * their transaction commits; the realtime module delivers them.
+ */
+export type DomainEvent =
+  | { kind: 'message'; conversationId: string; recipients: string[]; message: Message }
+  | { kind: 'conversation'; conversationId: string; recipients: string[] }
+  | { kind: 'read'; conversationId: string; recipients: string[]; profileId: string; lastReadSeq: number; lastReadAt: string | null }
+  | { kind: 'typing'; conversationId: string; recipients: string[]; profileId: string; isTyping: boolean; expiresAt: string };
+
+export interface EventBus {
+  publish(event: DomainEvent): void;
+}
+
+/** For code paths (scripts, the schema printer) that have nobody to tell. */
+export const noEvents: EventBus = { publish: () => undefined };
