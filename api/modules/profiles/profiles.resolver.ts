@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 
 import type { RequestContext } from '../../shared/context';
 import { CurrentUser } from '../../shared/auth';
 import { Agent, AgentVisibility } from '../agents/agents.types';
-import { Profile, ProfileRow } from './profiles.types';
+import { Profile } from './profiles.types';
+import type { ProfileRow } from './profiles.types';
 import type { ProfilesService } from './profiles.service';
 
 @Resolver(() => Profile)
