@@ -70,8 +70,8 @@ export class ConversationsService {
       const existing = await this.db.query<{ id: string }>(
         input.chatType === ChatType.PROFILE
           ? `SELECT id FROM conversations WHERE chat_type = 'PROFILE' AND user_low_id = $1 AND user_high_id = $2`
-          : `SELECT id FROM conversations WHERE chat_type = 'AGENT' AND initiator_id = $3 AND target_agent_id = $4`,
-        input.chatType === ChatType.PROFILE ? [low, high] : [null, null, viewerId, agentId],
+          : `SELECT id FROM conversations WHERE chat_type = 'AGENT' AND initiator_id = $1 AND target_agent_id = $2`,
+        input.chatType === ChatType.PROFILE ? [low, high] : [viewerId, agentId],
       );
       id = existing[0]?.id;
       if (!id) throw new Error('start-or-get found neither a new nor an existing conversation');
