@@ -5,6 +5,7 @@ import { createDataSource } from '../../ormconfig';
 import { Config, loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
 import { startServer, RunningServer } from '../server';
+import type { WebSocketLimits } from '../modules/realtime/ws.server';
 
 export interface GqlResult<T = any> {
   status: number;
@@ -23,8 +24,8 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** Starts the real server on a free port against the run's test database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** Starts the real server on a free port against the run's test database (wsLimits: lowered limits for limit tests). */
+export async function startTestApp(env: Record<string, string> = {}, wsLimits?: Partial<WebSocketLimits>): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (npm test), whose global setup creates it');
   const config = loadConfig({
@@ -38,7 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const dataSource = createDataSource(databaseUrl, config.dbPoolSize);
   await dataSource.initialize();
-  const server = await startServer({ config, dataSource, logger: createLogger(config.logLevel) });
+  const server = await startServer({ config, dataSource, logger: createLogger(config.logLevel), wsLimits });
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
     const response = await fetch(server.url, {
       method: 'POST',
