@@ -1,3 +1,4 @@
+import { validate as isUuid } from 'uuid';
 import type { Db } from '../../database/db';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
@@ -124,17 +125,22 @@ export class ConversationsService {
       params.push(filter[1]);
       where.push(`${filter[0]}$${params.length}`);
     }
+    const badCursor = () => new BadInputError('after is not a valid cursor', 'after');
     if (args.after) {
       const [sortKey, id] = decodeCursor(args.after, 'after', ['string', 'string']);
-      assertUuid(id, 'after');
-      if (Number.isNaN(Date.parse(sortKey))) throw new BadInputError('after is not a valid cursor', 'after');
+      if (!isUuid(id) || Number.isNaN(Date.parse(sortKey))) throw badCursor();
       params.push(sortKey, id);
       where.push(`(pa.activity_at, pa.conversation_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    const rows = await this.db.query<Conversation>(
-      `${VIEWER_CONVERSATION} WHERE ${where.join(' AND ')} ORDER BY pa.activity_at DESC, pa.conversation_id DESC LIMIT $3`,
-      params,
-    );
+    const rows = await this.db
+      .query<Conversation>(
+        `${VIEWER_CONVERSATION} WHERE ${where.join(' AND ')} ORDER BY pa.activity_at DESC, pa.conversation_id DESC LIMIT $3`,
+        params,
+      )
+      .catch((error: { code?: string }) => {
+        // Date.parse accepts sort keys PostgreSQL refuses ("1", February 31st): a data exception (class 22) here can only come from the cursor.
+        throw args.after && error?.code?.startsWith('22') ? badCursor() : error;
+      });
     const more = rows.length > first;
     const nodes = rows.slice(0, first);
     const edges = nodes.map((node) => ({ cursor: encodeCursor([node.sortKey, node.id]), node }));
