@@ -22,12 +22,12 @@ describe('createAgent', () => {
   it('creates an agent owned by the viewer, handle stored lower case, PUBLIC by default', async () => {
     const owner = await registerUser(app);
     const handle = uniqueHandle('bot');
-    const data = ok(await create(owner, { handle: handle.toUpperCase(), displayName: '  Bot  ', avatarUrl: 'https://example.com/a.png', persona: 'Be kind.' }));
+    const data = ok<any>(await create(owner, { handle: handle.toUpperCase(), displayName: '  Bot  ', avatarUrl: 'https://example.com/a.png', persona: 'Be kind.' }));
     expect(data.createAgent).toMatchObject({
       handle, displayName: 'Bot', avatarUrl: 'https://example.com/a.png', persona: 'Be kind.', visibility: 'PUBLIC',
       owner: { userId: owner.userId, handle: owner.handle },
     });
-    expect(ok(await app.gql(`{ myAgents { id } }`, {}, owner.token)).myAgents).toEqual([{ id: data.createAgent.id }]);
+    expect(ok<any>(await app.gql(`{ myAgents { id } }`, {}, owner.token)).myAgents).toEqual([{ id: data.createAgent.id }]);
   });
 
   it('needs a token', async () => {
@@ -58,7 +58,7 @@ describe('createAgent', () => {
   it('accepts http and https avatar URLs', async () => {
     const owner = await registerUser(app);
     for (const avatarUrl of ['http://localhost:8080/a.png', 'https://cdn.example.com/x/y.jpg?s=64']) {
-      expect(ok(await create(owner, { avatarUrl })).createAgent.avatarUrl).toBe(avatarUrl);
+      expect(ok<any>(await create(owner, { avatarUrl })).createAgent.avatarUrl).toBe(avatarUrl);
     }
   });
 
@@ -66,7 +66,7 @@ describe('createAgent', () => {
     const owner = await registerUser(app);
     const other = await registerUser(app);
     const handle = uniqueHandle('dup');
-    ok(await create(owner, { handle }));
+    ok<any>(await create(owner, { handle }));
     for (const [user, again] of [[owner, handle], [other, handle.toUpperCase()]] as const) {
       const result = await create(user, { handle: again });
       expect(code(result)).toBe('BAD_USER_INPUT');
@@ -81,12 +81,12 @@ describe('persona', () => {
     const owner = await registerUser(app);
     const other = await registerUser(app);
     const agent = await createAgent(app, owner, { persona: 'Secret instructions' });
-    expect(ok(await app.gql(AGENT, { id: agent.id }, owner.token)).agent.persona).toBe('Secret instructions');
-    expect(ok(await app.gql(AGENT, { id: agent.id }, other.token)).agent).toMatchObject({ id: agent.id, persona: null });
-    const viaProfile = ok(await app.gql(`query($h: String!) { profile(handle: $h) { agents { id persona } } }`, { h: owner.handle }));
+    expect(ok<any>(await app.gql(AGENT, { id: agent.id }, owner.token)).agent.persona).toBe('Secret instructions');
+    expect(ok<any>(await app.gql(AGENT, { id: agent.id }, other.token)).agent).toMatchObject({ id: agent.id, persona: null });
+    const viaProfile = ok<any>(await app.gql(`query($h: String!) { profile(handle: $h) { agents { id persona } } }`, { h: owner.handle }));
     expect(viaProfile.profile.agents).toEqual([{ id: agent.id, persona: null }]);
     const chat = await startChat(app, other, owner, agent.id);
-    const viaChat = ok(await app.gql(`query($id: ID!) { conversation(id: $id) { targetAgent { persona } } }`, { id: chat.id }, other.token));
+    const viaChat = ok<any>(await app.gql(`query($id: ID!) { conversation(id: $id) { targetAgent { persona } } }`, { id: chat.id }, other.token));
     expect(viaChat.conversation.targetAgent.persona).toBeNull();
   });
 });
@@ -96,7 +96,7 @@ describe('agent(id)', () => {
     const owner = await registerUser(app);
     const other = await registerUser(app);
     const agent = await createAgent(app, owner, { visibility: 'PRIVATE' });
-    expect(ok(await app.gql(AGENT, { id: agent.id }, owner.token)).agent.id).toBe(agent.id);
+    expect(ok<any>(await app.gql(AGENT, { id: agent.id }, owner.token)).agent.id).toBe(agent.id);
     const result = await app.gql(AGENT, { id: agent.id }, other.token);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ agent: null });
@@ -106,10 +106,10 @@ describe('agent(id)', () => {
 describe('updateAgent', () => {
   it('changes only the fields given; empty strings remove avatarUrl and persona', async () => {
     const owner = await registerUser(app);
-    const agent = ok(await create(owner, { displayName: 'Old', avatarUrl: 'https://x.test/a.png', persona: 'P' })).createAgent;
-    const renamed = ok(await app.gql(UPDATE, { input: { id: agent.id, displayName: 'New' } }, owner.token)).updateAgent;
+    const agent = ok<any>(await create(owner, { displayName: 'Old', avatarUrl: 'https://x.test/a.png', persona: 'P' })).createAgent;
+    const renamed = ok<any>(await app.gql(UPDATE, { input: { id: agent.id, displayName: 'New' } }, owner.token)).updateAgent;
     expect(renamed).toMatchObject({ displayName: 'New', avatarUrl: 'https://x.test/a.png', persona: 'P', visibility: 'PUBLIC' });
-    const cleared = ok(await app.gql(UPDATE, { input: { id: agent.id, avatarUrl: '', persona: '', visibility: 'PRIVATE' } }, owner.token)).updateAgent;
+    const cleared = ok<any>(await app.gql(UPDATE, { input: { id: agent.id, avatarUrl: '', persona: '', visibility: 'PRIVATE' } }, owner.token)).updateAgent;
     expect(cleared).toMatchObject({ displayName: 'New', avatarUrl: null, persona: null, visibility: 'PRIVATE' });
   });
 
@@ -149,9 +149,9 @@ describe('deleteAgent', () => {
   it('deletes the owner\'s agent; a second delete is NOT_FOUND', async () => {
     const owner = await registerUser(app);
     const agent = await createAgent(app, owner);
-    expect(ok(await app.gql(DELETE, { id: agent.id }, owner.token)).deleteAgent).toBe(true);
+    expect(ok<any>(await app.gql(DELETE, { id: agent.id }, owner.token)).deleteAgent).toBe(true);
     expect(await agentRow(agent.id)).toBeUndefined();
-    expect(ok(await app.gql(`{ myAgents { id } }`, {}, owner.token)).myAgents).toEqual([]);
+    expect(ok<any>(await app.gql(`{ myAgents { id } }`, {}, owner.token)).myAgents).toEqual([]);
     expect(code(await app.gql(DELETE, { id: agent.id }, owner.token))).toBe('NOT_FOUND');
   });
 
@@ -162,19 +162,19 @@ describe('deleteAgent', () => {
     const chat = await startChat(app, person, owner, agent.id);
     await sendMessage(app, person, chat.id, 'hello agent');
     await sendMessage(app, owner, chat.id, 'hello human');
-    ok(await app.gql(DELETE, { id: agent.id }, owner.token));
+    ok<any>(await app.gql(DELETE, { id: agent.id }, owner.token));
 
     const READ = `query($id: ID!) { conversation(id: $id) { id chatType targetAgent { id }
       messages { nodes { content senderType sender { userId } senderAgent { id } } } } }`;
     for (const viewer of [person, owner]) {
-      const data = ok(await app.gql(READ, { id: chat.id }, viewer.token));
+      const data = ok<any>(await app.gql(READ, { id: chat.id }, viewer.token));
       expect(data.conversation).toMatchObject({ id: chat.id, chatType: 'AGENT', targetAgent: null });
       expect(data.conversation.messages.nodes).toEqual([
         { content: 'hello agent', senderType: 'USER', sender: { userId: person.userId }, senderAgent: null },
         { content: 'hello human', senderType: 'AGENT', sender: { userId: owner.userId }, senderAgent: null },
       ]);
     }
-    const list = ok(await app.gql(`{ conversations(chatType: AGENT) { nodes { id targetAgent { id } } } }`, {}, person.token));
+    const list = ok<any>(await app.gql(`{ conversations(chatType: AGENT) { nodes { id targetAgent { id } } } }`, {}, person.token));
     expect(list.conversations.nodes).toEqual([{ id: chat.id, targetAgent: null }]);
   });
 });

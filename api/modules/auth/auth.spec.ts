@@ -22,9 +22,9 @@ const profileCount = async (handle: string) =>
 describe('register', () => {
   it('creates an account, stores the handle lower case and returns a working token', async () => {
     const handle = uniqueHandle('Reg').replace('reg', 'REG');
-    const data = ok(await register({ handle, displayName: '  Ada Lovelace  ' }));
+    const data = ok<any>(await register({ handle, displayName: '  Ada Lovelace  ' }));
     expect(data.register.profile).toMatchObject({ handle: handle.toLowerCase(), displayName: 'Ada Lovelace' });
-    const me = ok(await app.gql(ME, {}, data.register.token));
+    const me = ok<any>(await app.gql(ME, {}, data.register.token));
     expect(me.me).toEqual({ userId: data.register.profile.userId, handle: handle.toLowerCase(), displayName: 'Ada Lovelace' });
   });
 
@@ -59,12 +59,12 @@ describe('register', () => {
     const results = [await register({ handle: three }), await register({ handle: thirty })];
     // `three` may collide with another run's short handle; the rule under test is that the shape is accepted.
     expect(results[0].errors?.[0]?.message ?? 'ok').toMatch(/^(ok|That handle is taken)$/);
-    expect(ok(results[1]).register.profile.handle).toBe(thirty);
+    expect(ok<any>(results[1]).register.profile.handle).toBe(thirty);
   });
 
   it('treats handles case-insensitively: "Alice" then "alice" is taken', async () => {
     const handle = uniqueHandle('ci');
-    ok(await register({ handle: handle.toUpperCase() }));
+    ok<any>(await register({ handle: handle.toUpperCase() }));
     const again = await register({ handle });
     expect(code(again)).toBe('BAD_USER_INPUT');
     expect(again.errors?.[0].message).toBe('That handle is taken');
@@ -77,7 +77,7 @@ describe('register', () => {
     expect(code(short)).toBe('BAD_USER_INPUT');
     expect(short.errors?.[0].message).toBe('password must be at least 8 characters');
     expect(await profileCount(handle)).toBe(0);
-    ok(await register({ handle, password: '12345678' }));
+    ok<any>(await register({ handle, password: '12345678' }));
   });
 });
 
@@ -85,9 +85,9 @@ describe('login', () => {
   it('signs in with the handle in any letter case', async () => {
     const user = await registerUser(app);
     for (const handle of [user.handle, user.handle.toUpperCase(), ` ${user.handle} `]) {
-      const data = ok(await login(handle));
+      const data = ok<any>(await login(handle));
       expect(data.login.profile.userId).toBe(user.userId);
-      expect(ok(await app.gql(ME, {}, data.login.token)).me.userId).toBe(user.userId);
+      expect(ok<any>(await app.gql(ME, {}, data.login.token)).me.userId).toBe(user.userId);
     }
   });
 
@@ -107,7 +107,7 @@ describe('login', () => {
 describe('me and bearer tokens', () => {
   it('returns the signed-in profile', async () => {
     const user = await registerUser(app, { displayName: 'Me Myself' });
-    expect(ok(await app.gql(ME, {}, user.token)).me).toEqual({ userId: user.userId, handle: user.handle, displayName: 'Me Myself' });
+    expect(ok<any>(await app.gql(ME, {}, user.token)).me).toEqual({ userId: user.userId, handle: user.handle, displayName: 'Me Myself' });
   });
 
   it('is UNAUTHENTICATED without a token', async () => {

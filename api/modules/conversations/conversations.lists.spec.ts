@@ -11,7 +11,7 @@ afterAll(() => app.stop());
 const LIST = `query($first: Int, $after: String, $chatType: ChatType) { conversations(first: $first, after: $after, chatType: $chatType) {
   edges { cursor node { id } } nodes { id chatType lastMessagePreview } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 const code = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
-const list = async (viewer: TestUser, vars: Record<string, unknown> = {}) => ok(await app.gql(LIST, vars, viewer.token)).conversations;
+const list = async (viewer: TestUser, vars: Record<string, unknown> = {}) => ok<any>(await app.gql(LIST, vars, viewer.token)).conversations;
 const ids = async (viewer: TestUser, vars: Record<string, unknown> = {}) => (await list(viewer, vars)).nodes.map((n: { id: string }) => n.id);
 const users = (n: number) => Promise.all(Array.from({ length: n }, () => registerUser(app)));
 const cursor = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
@@ -142,7 +142,7 @@ describe('a list page runs a bounded number of SQL statements', () => {
     }
     const measure = async (first: number) => {
       const before = app.server.db.statementCount;
-      const data = ok(await app.gql(RICH, { first }, me.token));
+      const data = ok<any>(await app.gql(RICH, { first }, me.token));
       return { statements: app.server.db.statementCount - before, nodes: data.conversations.nodes };
     };
     const small = await measure(5);

@@ -20,10 +20,10 @@ const chatsOf = async (user: TestUser) =>
 describe('startConversation is start-or-get', () => {
   it('gives the same PROFILE chat for the same pair, from either side: isNew true, then false', async () => {
     const [a, b] = [await registerUser(app), await registerUser(app)];
-    const first = ok(await start(a, profileChat(b))).startConversation;
+    const first = ok<any>(await start(a, profileChat(b))).startConversation;
     expect(first).toMatchObject({ isNew: true, conversation: { chatType: 'PROFILE', targetAgent: null } });
-    const again = ok(await start(a, profileChat(b))).startConversation;
-    const reverse = ok(await start(b, profileChat(a))).startConversation;
+    const again = ok<any>(await start(a, profileChat(b))).startConversation;
+    const reverse = ok<any>(await start(b, profileChat(a))).startConversation;
     expect(again).toEqual({ ...first, isNew: false });
     expect(reverse).toEqual({ ...first, isNew: false });
     expect(await chatsOf(a)).toBe(1);
@@ -32,9 +32,9 @@ describe('startConversation is start-or-get', () => {
   it('gives one AGENT chat per person and agent, apart from the PROFILE chat and from other agents', async () => {
     const [owner, person] = [await registerUser(app), await registerUser(app)];
     const [x, y] = [await createAgent(app, owner), await createAgent(app, owner)];
-    const withX = ok(await start(person, agentChat(owner, x.id))).startConversation;
+    const withX = ok<any>(await start(person, agentChat(owner, x.id))).startConversation;
     expect(withX).toMatchObject({ isNew: true, conversation: { chatType: 'AGENT', targetAgent: { id: x.id } } });
-    expect(ok(await start(person, agentChat(owner, x.id))).startConversation).toEqual({ ...withX, isNew: false });
+    expect(ok<any>(await start(person, agentChat(owner, x.id))).startConversation).toEqual({ ...withX, isNew: false });
     const withY = await startChat(app, person, owner, y.id);
     const direct = await startChat(app, person, owner);
     expect(new Set([withX.conversation.id, withY.id, direct.id]).size).toBe(3);
@@ -45,13 +45,13 @@ describe('startConversation is start-or-get', () => {
   it('creates exactly one PROFILE chat under 10 concurrent calls for the same pair', async () => {
     const [a, b] = [await registerUser(app), await registerUser(app)];
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? start(a, profileChat(b)) : start(b, profileChat(a)))));
-    const payloads = results.map((r) => ok(r).startConversation);
+    const payloads = results.map((r) => ok<any>(r).startConversation);
     expect(new Set(payloads.map((p) => p.conversation.id)).size).toBe(1);
     expect(payloads.filter((p) => p.isNew)).toHaveLength(1);
     expect(await chatsOf(a)).toBe(1);
     const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM participants WHERE conversation_id = $1`, [payloads[0].conversation.id]);
     expect(n).toBe(2);
-    const listed = ok(await app.gql(`{ conversations { nodes { id } } }`, {}, a.token)).conversations.nodes;
+    const listed = ok<any>(await app.gql(`{ conversations { nodes { id } } }`, {}, a.token)).conversations.nodes;
     expect(listed).toEqual([{ id: payloads[0].conversation.id }]);
   });
 
@@ -59,7 +59,7 @@ describe('startConversation is start-or-get', () => {
     const [owner, person] = [await registerUser(app), await registerUser(app)];
     const agent = await createAgent(app, owner);
     const results = await Promise.all(Array.from({ length: 10 }, () => start(person, agentChat(owner, agent.id))));
-    const payloads = results.map((r) => ok(r).startConversation);
+    const payloads = results.map((r) => ok<any>(r).startConversation);
     expect(new Set(payloads.map((p) => p.conversation.id)).size).toBe(1);
     expect(payloads.filter((p) => p.isNew)).toHaveLength(1);
     expect(await chatsOf(person)).toBe(1);
@@ -107,10 +107,10 @@ describe('startConversation rules', () => {
   it('lets an owner chat with their own PRIVATE agent', async () => {
     const owner = await registerUser(app);
     const agent = await createAgent(app, owner, { visibility: 'PRIVATE' });
-    const chat = ok(await start(owner, agentChat(owner, agent.id))).startConversation;
+    const chat = ok<any>(await start(owner, agentChat(owner, agent.id))).startConversation;
     expect(chat).toMatchObject({ isNew: true, conversation: { chatType: 'AGENT', targetAgent: { id: agent.id } } });
     await sendMessage(app, owner, chat.conversation.id, 'note to self');
-    const listed = ok(await app.gql(`{ conversations { nodes { id lastMessagePreview } } }`, {}, owner.token)).conversations.nodes;
+    const listed = ok<any>(await app.gql(`{ conversations { nodes { id lastMessagePreview } } }`, {}, owner.token)).conversations.nodes;
     expect(listed).toEqual([{ id: chat.conversation.id, lastMessagePreview: 'note to self' }]);
   });
 
@@ -132,7 +132,7 @@ describe('startConversation rules', () => {
 
 describe('otherParticipant', () => {
   const OTHER = `query($id: ID!) { conversation(id: $id) { otherParticipant { userId handle } } }`;
-  const other = async (viewer: TestUser, id: string) => ok(await app.gql(OTHER, { id }, viewer.token)).conversation.otherParticipant.userId;
+  const other = async (viewer: TestUser, id: string) => ok<any>(await app.gql(OTHER, { id }, viewer.token)).conversation.otherParticipant.userId;
 
   it('is the other side of a PROFILE chat, for each side', async () => {
     const [a, b] = [await registerUser(app), await registerUser(app)];
@@ -153,7 +153,7 @@ describe('otherParticipant', () => {
 describe('agentConversations', () => {
   const AGENT_CHATS = `query($agentId: ID, $first: Int, $after: String) { agentConversations(agentId: $agentId, first: $first, after: $after) {
     nodes { id chatType targetAgent { id } otherParticipant { userId } unreadCount } pageInfo { hasNextPage endCursor } } }`;
-  const ids = (result: any) => ok(result).agentConversations.nodes.map((n: { id: string }) => n.id);
+  const ids = (result: any) => ok<any>(result).agentConversations.nodes.map((n: { id: string }) => n.id);
 
   it('lists chats others hold with my agents, most recent first, and not in my `conversations`', async () => {
     const [owner, p1, p2] = [await registerUser(app), await registerUser(app), await registerUser(app)];
@@ -162,12 +162,12 @@ describe('agentConversations', () => {
     const withY = await startChat(app, p2, owner, y.id);
     await sendMessage(app, p2, withY.id, 'first');
     await sendMessage(app, p1, withX.id, 'second');
-    const data = ok(await app.gql(AGENT_CHATS, {}, owner.token)).agentConversations;
+    const data = ok<any>(await app.gql(AGENT_CHATS, {}, owner.token)).agentConversations;
     expect(data.nodes).toEqual([
       { id: withX.id, chatType: 'AGENT', targetAgent: { id: x.id }, otherParticipant: { userId: p1.userId }, unreadCount: 1 },
       { id: withY.id, chatType: 'AGENT', targetAgent: { id: y.id }, otherParticipant: { userId: p2.userId }, unreadCount: 1 },
     ]);
-    expect(ok(await app.gql(`{ conversations { nodes { id } } }`, {}, owner.token)).conversations.nodes).toEqual([]);
+    expect(ok<any>(await app.gql(`{ conversations { nodes { id } } }`, {}, owner.token)).conversations.nodes).toEqual([]);
     expect(ids(await app.gql(AGENT_CHATS, {}, p1.token))).toEqual([]);
   });
 
@@ -201,7 +201,7 @@ describe('agentConversations', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 5; pages++) {
-      const page: any = ok(await app.gql(AGENT_CHATS, { first: 3, after }, owner.token)).agentConversations;
+      const page: any = ok<any>(await app.gql(AGENT_CHATS, { first: 3, after }, owner.token)).agentConversations;
       seen.push(...page.nodes.map((n: { id: string }) => n.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

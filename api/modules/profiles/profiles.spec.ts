@@ -17,14 +17,14 @@ const tag = () => randomBytes(5).toString('hex').replace(/^\d/, 'k');
 describe('profile(handle)', () => {
   it('is public: answers without a token', async () => {
     const user = await registerUser(app, { displayName: 'Public Person' });
-    const data = ok(await app.gql(PROFILE, { handle: user.handle }));
+    const data = ok<any>(await app.gql(PROFILE, { handle: user.handle }));
     expect(data.profile).toEqual({ userId: user.userId, handle: user.handle, displayName: 'Public Person', agents: [] });
   });
 
   it('accepts any letter case and a leading @', async () => {
     const user = await registerUser(app);
     for (const handle of [user.handle.toUpperCase(), `@${user.handle}`]) {
-      expect(ok(await app.gql(PROFILE, { handle })).profile.userId).toBe(user.userId);
+      expect(ok<any>(await app.gql(PROFILE, { handle })).profile.userId).toBe(user.userId);
     }
   });
 
@@ -41,12 +41,12 @@ describe('Profile.agents', () => {
     const other = await registerUser(app);
     const pub = await createAgent(app, owner, { visibility: 'PUBLIC' });
     const priv = await createAgent(app, owner, { visibility: 'PRIVATE' });
-    const ids = (result: any) => ok(result).profile.agents.map((a: { id: string }) => a.id);
+    const ids = (result: any) => ok<any>(result).profile.agents.map((a: { id: string }) => a.id);
 
     expect(ids(await app.gql(PROFILE, { handle: owner.handle }))).toEqual([pub.id]);
     expect(ids(await app.gql(PROFILE, { handle: owner.handle }, other.token))).toEqual([pub.id]);
     expect(ids(await app.gql(PROFILE, { handle: owner.handle }, owner.token))).toEqual([pub.id, priv.id]);
-    expect(ok(await app.gql(`{ me { agents { id visibility } } }`, {}, owner.token)).me.agents).toEqual([
+    expect(ok<any>(await app.gql(`{ me { agents { id visibility } } }`, {}, owner.token)).me.agents).toEqual([
       { id: pub.id, visibility: 'PUBLIC' },
       { id: priv.id, visibility: 'PRIVATE' },
     ]);
@@ -59,7 +59,7 @@ describe('Profile.agents', () => {
     const agentA = await createAgent(app, a);
     const agentB = await createAgent(app, b);
     await createAgent(app, b, { visibility: 'PRIVATE' });
-    const data = ok(await app.gql(`query($q: String!) { searchProfiles(query: $q) { handle agents { id } } }`, { q: t }, a.token));
+    const data = ok<any>(await app.gql(`query($q: String!) { searchProfiles(query: $q) { handle agents { id } } }`, { q: t }, a.token));
     expect(data.searchProfiles).toEqual([
       { handle: a.handle, agents: [{ id: agentA.id }] },
       { handle: b.handle, agents: [{ id: agentB.id }] },
@@ -80,9 +80,9 @@ describe('searchProfiles', () => {
     const prefix = await registerUser(app, { handle: `${t}_zz` });
     const middle = await registerUser(app, { handle: `aa_${t}` });
     const exact = await registerUser(app, { handle: t });
-    const found = ok(await app.gql(SEARCH, { query: t }, viewer.token)).searchProfiles.map((p: { handle: string }) => p.handle);
+    const found = ok<any>(await app.gql(SEARCH, { query: t }, viewer.token)).searchProfiles.map((p: { handle: string }) => p.handle);
     expect(found).toEqual([exact.handle, prefix.handle, middle.handle]);
-    const byPrefix = ok(await app.gql(SEARCH, { query: `@${t.toUpperCase()}_Z` }, viewer.token)).searchProfiles;
+    const byPrefix = ok<any>(await app.gql(SEARCH, { query: `@${t.toUpperCase()}_Z` }, viewer.token)).searchProfiles;
     expect(byPrefix.map((p: { userId: string }) => p.userId)).toEqual([prefix.userId]);
   });
 
@@ -91,9 +91,9 @@ describe('searchProfiles', () => {
     const viewer = await registerUser(app);
     const starts = await registerUser(app, { displayName: `${t.toUpperCase()} Starts` });
     const contains = await registerUser(app, { displayName: `Has ${t} Inside` });
-    const found = ok(await app.gql(SEARCH, { query: t }, viewer.token)).searchProfiles.map((p: { userId: string }) => p.userId);
+    const found = ok<any>(await app.gql(SEARCH, { query: t }, viewer.token)).searchProfiles.map((p: { userId: string }) => p.userId);
     expect(found).toEqual([starts.userId, contains.userId]);
-    const bySubstring = ok(await app.gql(SEARCH, { query: `${t} insi` }, viewer.token)).searchProfiles;
+    const bySubstring = ok<any>(await app.gql(SEARCH, { query: `${t} insi` }, viewer.token)).searchProfiles;
     expect(bySubstring.map((p: { displayName: string }) => p.displayName)).toEqual([`Has ${t} Inside`]);
   });
 
@@ -104,11 +104,11 @@ describe('searchProfiles', () => {
     await registerUser(app, { handle: `${t}ax` });
     await registerUser(app, { displayName: `${t} 50 off` });
     const percent = await registerUser(app, { displayName: `${t} 50% off` });
-    const under = ok(await app.gql(SEARCH, { query: `${t}_` }, viewer.token)).searchProfiles;
+    const under = ok<any>(await app.gql(SEARCH, { query: `${t}_` }, viewer.token)).searchProfiles;
     expect(under.map((p: { userId: string }) => p.userId)).toEqual([underscored.userId]);
-    const pct = ok(await app.gql(SEARCH, { query: `${t} 50%` }, viewer.token)).searchProfiles;
+    const pct = ok<any>(await app.gql(SEARCH, { query: `${t} 50%` }, viewer.token)).searchProfiles;
     expect(pct.map((p: { userId: string }) => p.userId)).toEqual([percent.userId]);
-    const bare = ok(await app.gql(SEARCH, { query: '%' }, viewer.token)).searchProfiles;
+    const bare = ok<any>(await app.gql(SEARCH, { query: '%' }, viewer.token)).searchProfiles;
     expect(bare.length).toBeGreaterThan(0);
     expect(bare.every((p: { handle: string; displayName: string | null }) => p.displayName?.includes('%'))).toBe(true);
   });
@@ -117,11 +117,11 @@ describe('searchProfiles', () => {
     const t = tag();
     const viewer = await registerUser(app);
     for (let i = 0; i < 12; i++) await registerUser(app, { handle: `${t}_${String(i).padStart(2, '0')}` });
-    expect(ok(await app.gql(SEARCH, { query: t, first: 3 }, viewer.token)).searchProfiles.map((p: any) => p.handle)).toEqual([
+    expect(ok<any>(await app.gql(SEARCH, { query: t, first: 3 }, viewer.token)).searchProfiles.map((p: any) => p.handle)).toEqual([
       `${t}_00`, `${t}_01`, `${t}_02`,
     ]);
-    expect(ok(await app.gql(SEARCH, { query: t }, viewer.token)).searchProfiles).toHaveLength(10);
-    expect(ok(await app.gql(SEARCH, { query: t, first: 50 }, viewer.token)).searchProfiles).toHaveLength(12);
+    expect(ok<any>(await app.gql(SEARCH, { query: t }, viewer.token)).searchProfiles).toHaveLength(10);
+    expect(ok<any>(await app.gql(SEARCH, { query: t, first: 50 }, viewer.token)).searchProfiles).toHaveLength(12);
   });
 
   it.each([0, -1, 51])('rejects first: %d with BAD_USER_INPUT', async (first) => {
