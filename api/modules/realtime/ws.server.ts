@@ -4,7 +4,7 @@ import { WebSocketServer, WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Db } from '../../database/db';
 import type { RequestContext } from '../../shared/context';
-import { createErrorFormatter } from '../../shared/errors';
+import { AppError, BadInputError, createErrorFormatter } from '../../shared/errors';
 import { createLoaders } from '../../shared/loaders';
 import type { Logger } from '../../shared/logger';
 import type { Services } from '../../services';
@@ -52,7 +52,9 @@ export function attachWebSocketServer(options: {
   const limits = { ...DEFAULT_WS_LIMITS, ...options.limits };
   const { services, db, logger } = options;
   const format = createErrorFormatter(logger);
-  const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((e) => format(e.toJSON(), e));
+  // Errors raised outside a field (no path) keep their typed cause, so extensions such as `reason` survive formatting.
+  const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((e) => format(e.toJSON(), e.originalError instanceof AppError ? e.originalError : e));
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
 
   // Floods: more frames per second than any client needs closes the socket; others are unaffected.
@@ -104,11 +106,9 @@ export function attachWebSocketServer(options: {
       onSubscribe: (ctx, id) => {
         const operations = ctx.extra.operations!;
         if (operations.size >= limits.maxSubscriptionsPerSocket) {
-          return [
-            new GraphQLError(`At most ${limits.maxSubscriptionsPerSocket} subscriptions per connection`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_SUBSCRIPTIONS' },
-            }),
-          ];
+          const error = new BadInputError(`At most ${limits.maxSubscriptionsPerSocket} subscriptions per connection`);
+          error.extensions.reason = 'TOO_MANY_SUBSCRIPTIONS';
+          return [new GraphQLError(error.message, { originalError: error })];
         }
         operations.add(id);
       },
