@@ -35,6 +35,8 @@ interface ConnectionState {
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A slow consumer gets this long to read its 1013 close before the connection is dropped. */
+const SLOW_CONSUMER_GRACE_MS = 1000;
 
 /**
  * graphql-ws (subprotocol graphql-transport-ws) on the HTTP server's /graphql path. The token
@@ -70,6 +72,15 @@ export function attachWebSocketServer(options: {
       if (++count > limits.maxMessagesPerSecond) socket.close(4429, 'Too many messages');
     });
     socket.on('error', (error) => logger.debug({ err: error.message }, 'websocket error'));
+    // graphql-ws waits for each frame to reach the kernel before it sends a subscription's next
+    // one, so a client that stops reading would stall with its events piling up unseen and
+    // bufferedAmount never past one frame. Frames are queued at once instead: bufferedAmount
+    // then measures the backlog, and onNext cuts the consumer off past maxBufferedBytes.
+    const write = socket.send.bind(socket);
+    socket.send = ((data: string, done?: (error?: Error) => void) => {
+      write(data, (error) => error && logger.debug({ err: error.message }, 'websocket send failed'));
+      done?.();
+    }) as WebSocket['send'];
   });
 
   const closeOnExpiry = (socket: WebSocket, state: ConnectionState, token: string) => {
@@ -121,9 +132,11 @@ export function attachWebSocketServer(options: {
       },
       onNext: (ctx, _id, _payload, _args, result) => {
         const socket = ctx.extra.socket;
-        if (socket.bufferedAmount > limits.maxBufferedBytes) {
+        if (socket.readyState === WebSocket.OPEN && socket.bufferedAmount > limits.maxBufferedBytes) {
           logger.warn({ viewerId: ctx.extra.viewerId, buffered: socket.bufferedAmount }, 'closing a slow consumer');
           socket.close(1013, 'Slow consumer: too much unread data');
+          // It is not reading, so it may never answer the close: drop it, and its subscriptions, soon.
+          setTimeout(() => socket.terminate(), SLOW_CONSUMER_GRACE_MS).unref();
           return;
         }
         if (result.errors?.length) return { ...result, errors: formatAll(result.errors as GraphQLError[]) };
