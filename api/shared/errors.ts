@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
+import { DatabaseError } from 'pg';
 import type { Logger } from './logger';
 
 /**
@@ -93,6 +94,10 @@ export function createErrorFormatter(logger: Logger) {
       const issues = flattenValidation((original.extensions.validationErrors ?? []) as ValidationIssue[]);
       const message = issues.length ? issues.map((i) => i.message).join('; ') : 'Invalid input';
       return { ...base, message, extensions: { code: 'BAD_USER_INPUT', fields: issues } };
+    }
+    // PostgreSQL text cannot hold U+0000 (invalid byte sequence 0x00): bad input that only the database notices, in any text field.
+    if (original instanceof DatabaseError && original.code === '22021') {
+      return { ...base, message: 'Text must not contain NUL characters', extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
