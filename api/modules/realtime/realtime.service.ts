@@ -82,25 +82,8 @@ export class RealtimeService {
     return this.orderedMessages(queue, replay, lastSeq);
   }
 
-  private async *orderedMessages(queue: EventQueue<DomainEvent>, replay: Message[], lastSeq: Map<string, number>): AsyncGenerator<Message> {
-    try {
-      for (const message of replay) yield message;
-      for await (const event of queue) {
-        const message = reviveMessage((event as MessageEvent).message);
-        const last = lastSeq.get(message.conversationId) ?? 0;
-        if (message.seq <= last) continue;
-        if (message.seq > last + 1) {
-          for (const missed of await this.between(message.conversationId, last, message.seq, MAX_REPLAY)) {
-            lastSeq.set(message.conversationId, missed.seq);
-            yield missed;
-          }
-        }
-        lastSeq.set(message.conversationId, message.seq);
-        yield message;
-      }
-    } finally {
-      await queue.return();
-    }
+  private orderedMessages(queue: EventQueue<DomainEvent>, replay: Message[], lastSeq: Map<string, number>): AsyncIterableIterator<Message> {
+    return new OrderedMessages(queue, replay, lastSeq, (id, after, before) => this.between(id, after, before, MAX_REPLAY));
   }
 
   /** Conversation ids that changed for the viewer (the resolver loads each as the viewer sees it). */
@@ -168,14 +151,60 @@ export class RealtimeService {
   }
 }
 
-async function* mapIterator<T, U>(source: AsyncIterableIterator<T>, fn: (item: T) => U): AsyncGenerator<U> {
-  try {
-    for await (const item of source) yield fn(item);
-  } finally {
-    await source.return?.();
+/**
+ * Delivers each conversation's messages in seq order exactly once. Written as a plain iterator,
+ * not an async generator: a generator parked on an await cannot be returned, so a client that
+ * unsubscribes would leave its listener behind until the next event.
+ */
+class OrderedMessages implements AsyncIterableIterator<Message> {
+  private ready: Message[];
+
+  constructor(
+    private readonly queue: EventQueue<DomainEvent>,
+    replay: Message[],
+    private readonly lastSeq: Map<string, number>,
+    private readonly fetchBetween: (conversationId: string, afterSeq: number, beforeSeq: number) => Promise<Message[]>,
+  ) {
+    this.ready = replay.slice();
+  }
+
+  async next(): Promise<IteratorResult<Message>> {
+    while (this.ready.length === 0) {
+      const result = await this.queue.next();
+      if (result.done) return { value: undefined, done: true };
+      const message = reviveMessage((result.value as MessageEvent).message);
+      const last = this.lastSeq.get(message.conversationId) ?? 0;
+      if (message.seq <= last) continue;
+      if (message.seq > last + 1) this.ready.push(...(await this.fetchBetween(message.conversationId, last, message.seq)));
+      this.ready.push(message);
+      this.lastSeq.set(message.conversationId, message.seq);
+    }
+    return { value: this.ready.shift()!, done: false };
+  }
+
+  async return(): Promise<IteratorResult<Message>> {
+    this.ready = [];
+    await this.queue.return();
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<Message> {
+    return this;
   }
 }
 
+/** Maps an iterator without an async generator (see OrderedMessages for why). */
 function map<T, U>(source: AsyncIterableIterator<T>, fn: (item: T) => U): AsyncIterableIterator<U> {
-  return mapIterator(source, fn);
+  const mapped: AsyncIterableIterator<U> = {
+    next: async () => {
+      const result = await source.next();
+      return result.done ? { value: undefined, done: true } : { value: fn(result.value), done: false };
+    },
+    return: async () => {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => mapped,
+  };
+  return mapped;
 }
