@@ -1,0 +1,28 @@
+import { graphql } from '../../../gql';
+
+/** A conversation as the sidebar and the chat header show it, with everyone's read state. */
+export const ConversationFieldsFragment = graphql(`
+  fragment ConversationFields on Conversation {
+    id
+    chatType
+    createdAt
+    lastMessageAt
+    lastMessagePreview
+    lastSeq
+    unreadCount
+    otherParticipant {
+      ...ProfileFields
+    }
+    targetAgent {
+      ...AgentFields
+    }
+    participants {
+      role
+      lastReadSeq
+      lastReadAt
+      profile {
+        ...ProfileFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,12 @@
+import { graphql } from '../../../gql';
+
+export const StartConversationMutation = graphql(`
+  mutation StartConversation($input: StartConversationInput!) {
+    startConversation(input: $input) {
+      isNew
+      conversation {
+        ...ConversationFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,7 @@
+import { graphql } from '../../../gql';
+
+export const UnreadTotalQuery = graphql(`
+  query UnreadTotal {
+    unreadTotal
+  }
+`);

@@ -1,0 +1,125 @@
+import { useMemo } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useConversationHistory } from '../hooks/useConversationHistory';
+import { useLiveMessages } from '../hooks/useLiveMessages';
+import { useSendMessage } from '../hooks/useSendMessage';
+import { useTypingSignal } from '../hooks/useTypingSignal';
+import { useMarkRead } from '../hooks/useMarkRead';
+import { useTypists } from '../../conversations/hooks/typingStore';
+import { describeConversation } from '../../conversations/components/describeConversation';
+import { useViewer } from '../../auth/hooks/useSession';
+import { describeError, errorCode } from '../../../apollo/describeError';
+import { Avatar } from '../../../ui/Avatar';
+import { BackIcon } from '../../../ui/icons';
+import { Notice, Spinner } from '../../../ui/Notice';
+import { MessageList } from './MessageList';
+import { ComposeBox } from './ComposeBox';
+
+/** The main pane: header, history, typing line and compose box of one conversation. */
+export function ConversationView({ conversationId }: { conversationId: string }) {
+  const viewer = useViewer();
+  const location = useLocation();
+  const history = useConversationHistory(conversationId);
+  const { conversation, messages } = history;
+  const { send, retry, discard, pending } = useSendMessage(conversationId);
+  const typingSignal = useTypingSignal(conversationId);
+  const typists = useTypists(conversationId);
+
+  const newestSeq = messages.length ? messages[messages.length - 1].seq : 0;
+  const facts = useMemo(() => {
+    const me = conversation?.participants.find((p) => p.profile.userId === viewer.userId) ?? null;
+    const others = conversation?.participants.filter((p) => p.profile.userId !== viewer.userId) ?? [];
+    const seenSeq = others.reduce((max, p) => Math.max(max, p.lastReadSeq), 0);
+    const newestOthersSeq = messages.reduce((max, m) => (m.sender?.userId !== viewer.userId ? Math.max(max, m.seq) : max), 0);
+    return { myLastReadSeq: me?.lastReadSeq ?? null, seenSeq, newestOthersSeq };
+  }, [conversation?.participants, messages, viewer.userId]);
+
+  useLiveMessages({
+    conversationId,
+    ready: Boolean(conversation) && !history.loading,
+    endCursor: history.endCursor,
+    newestSeq,
+    lastSeq: conversation?.lastSeq,
+    catchUp: history.catchUp,
+    refetch: history.refetch,
+  });
+  useMarkRead({
+    conversationId,
+    enabled: Boolean(conversation),
+    unreadCount: conversation?.unreadCount ?? 0,
+    myLastReadSeq: facts.myLastReadSeq,
+    newestOthersSeq: facts.newestOthersSeq,
+  });
+
+  const backTo = `/messages${location.search}`;
+  const back = (
+    <Link to={backTo} className="icon-button back-button" aria-label="Back to conversations">
+      <BackIcon />
+    </Link>
+  );
+
+  if (!conversation) {
+    if (history.loading) {
+      return (
+        <section className="thread thread-status" aria-label="Conversation">
+          <header className="thread-header">{back}</header>
+          <Spinner label="Loading conversation" />
+        </section>
+      );
+    }
+    const notFound = errorCode(history.error) === 'NOT_FOUND' || (!history.error && !conversation);
+    return (
+      <section className="thread thread-status" aria-label="Conversation">
+        <header className="thread-header">{back}</header>
+        <Notice
+          action={
+            notFound ? undefined : (
+              <button type="button" className="button button-small" onClick={() => void history.refetch()}>
+                Try again
+              </button>
+            )
+          }
+        >
+          {notFound ? 'This conversation does not exist, or you are not part of it.' : describeError(history.error, 'The conversation could not be loaded.')}
+        </Notice>
+      </section>
+    );
+  }
+
+  const look = describeConversation(conversation, viewer.userId);
+  const profileHandle = look.isAgentChat && !look.ownerView ? conversation.targetAgent?.owner.handle : conversation.otherParticipant.handle;
+  const placeholder = look.ownerView ? `Reply as ${conversation.targetAgent?.displayName ?? 'your agent'}` : `Message ${look.title}`;
+
+  return (
+    <section className="thread" aria-label={`Conversation with ${look.title}`} data-testid="conversation-view">
+      <header className="thread-header">
+        {back}
+        <Avatar name={look.avatarName} src={look.avatarUrl} agent={look.isAgentChat} size={38} />
+        <div className="thread-title">
+          <h2>{look.title}</h2>
+          <p>
+            {profileHandle ? <Link to={`/u/${profileHandle}`}>{look.subtitle}</Link> : look.subtitle}
+          </p>
+        </div>
+      </header>
+      <MessageList
+        conversationId={conversationId}
+        label={`Messages with ${look.title}`}
+        viewerId={viewer.userId}
+        messages={messages}
+        pending={pending}
+        seenSeq={facts.seenSeq}
+        hasOlder={history.hasOlder}
+        loadingOlder={history.loadingOlder}
+        olderFailed={Boolean(history.olderError)}
+        onLoadOlder={() => void history.loadOlder()}
+        onRetry={retry}
+        onDiscard={discard}
+      />
+      <p className="typing-line" aria-live="polite" data-testid="typing">
+        {typists.length ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : ''}
+      </p>
+      <ComposeBox conversationId={conversationId} placeholder={placeholder} onSend={send} onTyping={typingSignal.onInput} onStop={typingSignal.stop} />
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { MessageFieldsFragment } from '../../../gql/graphql';
+import type { OutboxEntry } from '../../../apollo/outbox';
+import { clockTime, dayKey, dayLabel, fullDate, personName } from '../../../ui/format';
+import { useNow } from '../../../ui/RelativeTime';
+import { Spinner } from '../../../ui/Notice';
+
+interface MessageListProps {
+  conversationId: string;
+  label: string;
+  viewerId: string;
+  messages: MessageFieldsFragment[];
+  pending: OutboxEntry[];
+  /** Highest seq the other side has read ("seen"). */
+  seenSeq: number;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  olderFailed: boolean;
+  onLoadOlder(): void;
+  onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
+}
+
+type Row =
+  | { kind: 'day'; key: string; label: string }
+  | { kind: 'message'; key: string; message: MessageFieldsFragment; own: boolean; status?: 'seen' | 'sent' }
+  | { kind: 'pending'; key: string; entry: OutboxEntry };
+
+const NEAR_BOTTOM_PX = 150;
+
+/**
+ * The history: day separators, own messages on the right, others on the left, agent messages
+ * labelled with the agent's name, "Seen" under my newest message the other side has read, and
+ * my unconfirmed or failed messages at the end. Scrolling near the top loads older messages
+ * without moving what is on screen; new messages scroll into view when we were at the bottom.
+ */
+export function MessageList(props: MessageListProps) {
+  const { viewerId, messages, pending, seenSeq } = props;
+  const now = useNow();
+  const scroller = useRef<HTMLDivElement>(null);
+  const wasNearBottom = useRef(true);
+  const anchor = useRef<{ firstId: string | undefined; height: number; top: number } | null>(null);
+  const opened = useRef<string | null>(null);
+
+  const confirmed = new Set(messages.map((m) => m.clientId).filter(Boolean));
+  const unconfirmed = pending.filter((e) => !confirmed.has(e.clientId));
+  const ownMessages = messages.filter((m) => m.sender?.userId === viewerId);
+  const newestOwn = ownMessages[ownMessages.length - 1];
+  const newestSeenOwn = [...ownMessages].reverse().find((m) => m.seq <= seenSeq);
+
+  const rows: Row[] = [];
+  let lastDay = '';
+  const pushDay = (iso: string) => {
+    const key = dayKey(iso);
+    if (key !== lastDay) {
+      lastDay = key;
+      rows.push({ kind: 'day', key: `day-${key}`, label: dayLabel(iso, now) });
+    }
+  };
+  for (const message of messages) {
+    pushDay(message.createdAt);
+    const own = message.sender?.userId === viewerId;
+    const status = message === newestSeenOwn ? 'seen' : message === newestOwn ? 'sent' : undefined;
+    rows.push({ kind: 'message', key: message.id, message, own, status });
+  }
+  for (const entry of unconfirmed) {
+    pushDay(entry.createdAt);
+    rows.push({ kind: 'pending', key: `pending-${entry.clientId}`, entry });
+  }
+
+  const lastKey = rows[rows.length - 1]?.key;
+  const firstId = messages[0]?.id;
+
+  // Keep the reader's place when older messages are put above; follow new ones at the bottom.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (opened.current !== props.conversationId) {
+      opened.current = props.conversationId;
+      el.scrollTop = el.scrollHeight;
+      return;
+    }
+    const saved = anchor.current;
+    if (saved && saved.firstId !== firstId) {
+      el.scrollTop = el.scrollHeight - saved.height + saved.top;
+      anchor.current = null;
+      return;
+    }
+    const last = rows[rows.length - 1];
+    const mineJustSent = last?.kind === 'pending' || (last?.kind === 'message' && last.own);
+    if (wasNearBottom.current || mineJustSent) el.scrollTop = el.scrollHeight;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lastKey, firstId, props.conversationId, rows.length]);
+
+  const loadOlder = () => {
+    const el = scroller.current;
+    if (el) anchor.current = { firstId, height: el.scrollHeight, top: el.scrollTop };
+    props.onLoadOlder();
+  };
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    wasNearBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    if (el.scrollTop < 80 && props.hasOlder && !props.loadingOlder && !props.olderFailed) loadOlder();
+  };
+
+  // Content shorter than the pane cannot be scrolled up: fetch older messages until it fills.
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && props.hasOlder && !props.loadingOlder && !props.olderFailed && el.scrollHeight <= el.clientHeight) loadOlder();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.hasOlder, props.loadingOlder, firstId]);
+
+  return (
+    <div className="thread-scroll" ref={scroller} onScroll={onScroll} data-testid="message-list">
+      <div className="thread-older">
+        {props.loadingOlder ? (
+          <Spinner label="Loading older messages" />
+        ) : props.hasOlder ? (
+          <button type="button" className="button button-ghost button-small" onClick={loadOlder}>
+            {props.olderFailed ? 'Could not load older messages. Try again' : 'Load older messages'}
+          </button>
+        ) : messages.length ? (
+          <p className="thread-start">This is the start of the conversation.</p>
+        ) : null}
+      </div>
+      <ol className="thread-messages" role="log" aria-live="polite" aria-relevant="additions" aria-label={props.label}>
+        {rows.length === 0 ? <li className="thread-empty">No messages yet. Say hello!</li> : null}
+        {rows.map((row) => {
+          if (row.kind === 'day') {
+            return (
+              <li key={row.key} className="day-separator" role="separator" aria-label={row.label}>
+                <span>{row.label}</span>
+              </li>
+            );
+          }
+          if (row.kind === 'pending') return <PendingBubble key={row.key} entry={row.entry} onRetry={props.onRetry} onDiscard={props.onDiscard} />;
+          return <MessageBubble key={row.key} message={row.message} own={row.own} status={row.status} />;
+        })}
+      </ol>
+    </div>
+  );
+}
+
+function senderLabel(message: MessageFieldsFragment, own: boolean): string {
+  if (message.senderType === 'AGENT') {
+    const agent = message.senderAgent?.displayName ?? 'Agent';
+    return own ? `You, as ${agent}` : agent;
+  }
+  if (message.senderType === 'SYSTEM') return 'Parley';
+  if (own) return 'You';
+  return message.sender ? personName(message.sender) : 'Someone';
+}
+
+function MessageBubble({ message, own, status }: { message: MessageFieldsFragment; own: boolean; status?: 'seen' | 'sent' }) {
+  const label = senderLabel(message, own);
+  return (
+    <li className={`message ${own ? 'message-own' : 'message-other'}`} data-sender-type={message.senderType} data-testid="message" data-seq={message.seq}>
+      <div className="message-bubble">
+        <span className={own && message.senderType !== 'AGENT' ? 'visually-hidden' : 'message-sender'}>
+          {message.senderType === 'AGENT' ? <span className="agent-tag">Agent</span> : null}
+          {label}
+        </span>
+        <p className="message-text">{message.content}</p>
+        <time className="message-time" dateTime={message.createdAt} title={fullDate(message.createdAt)}>
+          {clockTime(message.createdAt)}
+        </time>
+      </div>
+      {status ? (
+        <span className={`message-status message-status-${status}`} data-testid={`status-${status}`}>
+          {status === 'seen' ? 'Seen' : 'Sent'}
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+function PendingBubble({ entry, onRetry, onDiscard }: { entry: OutboxEntry; onRetry(id: string): void; onDiscard(id: string): void }) {
+  const failed = entry.status === 'failed';
+  return (
+    <li className={`message message-own ${failed ? 'message-failed' : 'message-sending'}`} data-testid="pending-message">
+      <div className="message-bubble">
+        <span className="visually-hidden">You</span>
+        <p className="message-text">{entry.content}</p>
+      </div>
+      {failed ? (
+        <span className="message-status message-status-failed" role="alert">
+          {entry.error ?? 'Not sent.'}{' '}
+          <button type="button" className="link-button" onClick={() => onRetry(entry.clientId)}>
+            Retry
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => onDiscard(entry.clientId)}>
+            Discard
+          </button>
+        </span>
+      ) : (
+        <span className="message-status">Sending…</span>
+      )}
+    </li>
+  );
+}

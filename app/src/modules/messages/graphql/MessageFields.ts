@@ -1,0 +1,22 @@
+import { graphql } from '../../../gql';
+
+export const MessageFieldsFragment = graphql(`
+  fragment MessageFields on Message {
+    id
+    clientId
+    conversationId
+    content
+    createdAt
+    seq
+    senderType
+    sender {
+      ...ProfileFields
+    }
+    senderAgent {
+      id
+      handle
+      displayName
+      avatarUrl
+    }
+  }
+`);
