@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { loadConfig } from '../api/shared/config';
+import { createLogger } from '../api/shared/logger';
+import { openDatabase } from '../api/database/database';
+import { createDb } from '../api/database/db';
+import { noEvents } from '../api/shared/events';
+import { AuthService } from '../api/modules/auth/auth.service';
+import { TokenService } from '../api/modules/auth/token.service';
+import { ProfilesService } from '../api/modules/profiles/profiles.service';
+import { AgentsService } from '../api/modules/agents/agents.service';
+import { ConversationsService } from '../api/modules/conversations/conversations.service';
+import { MessagesService } from '../api/modules/messages/messages.service';
+import { AgentVisibility } from '../api/modules/agents/agents.types';
+import { ChatType } from '../api/modules/conversations/conversations.types';
+
+export const DEMO_PASSWORD = 'parley-demo';
+
+/**
+ * `npm run seed:demo`: a few people, agents and conversations, written through the same
+ * services the API uses (so the same rules hold). Running it twice changes nothing.
+ */
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger);
+  const db = createDb(database.dataSource);
+  const auth = new AuthService(db, new TokenService(config.tokenSecret, config.tokenTtlSeconds));
+  const profiles = new ProfilesService(db);
+  const agents = new AgentsService(db);
+  const conversations = new ConversationsService(db, profiles, agents, noEvents);
+  const messages = new MessagesService(db, noEvents, config.messageMaxLength);
+
+  if (await profiles.byHandle('alice')) {
+    console.log('demo data is already there (users alice, bob, carol; password "parley-demo")');
+    return database.close();
+  }
+  const people: Record<string, string> = {};
+  for (const [handle, displayName] of [['alice', 'Alice Martin'], ['bob', 'Bob Okafor'], ['carol', 'Carol Nguyen']]) {
+    people[handle] = (await auth.register({ handle, displayName, password: DEMO_PASSWORD })).profile.userId;
+  }
+  const helper = await agents.create(people.alice, {
+    handle: 'alice_assistant',
+    displayName: "Alice's Assistant",
+    persona: 'You answer questions about Alice\'s design studio: opening hours, services and prices. Be brief and friendly.',
+    visibility: AgentVisibility.PUBLIC,
+  });
+  await agents.create(people.alice, { handle: 'alice_notes', displayName: 'Private notes', visibility: AgentVisibility.PRIVATE, persona: null });
+
+  const say = async (from: string, conversationId: string, content: string) => messages.send(people[from], { conversationId, content });
+  const ab = (await conversations.start(people.alice, { targetUserId: people.bob, chatType: ChatType.PROFILE })).conversation.id;
+  await say('alice', ab, 'Hi Bob! Are we still on for Thursday?');
+  await say('bob', ab, 'Yes — 10am at the studio works for me.');
+  await say('alice', ab, 'Perfect, see you then.');
+  const cb = (await conversations.start(people.carol, { targetUserId: people.bob, chatType: ChatType.PROFILE })).conversation.id;
+  await say('carol', cb, 'Bob, can you send me the slides from yesterday?');
+  const agentChat = (await conversations.start(people.carol, { targetUserId: people.alice, chatType: ChatType.AGENT, targetAgentId: helper.id })).conversation.id;
+  await say('carol', agentChat, 'Hello! What are the studio opening hours?');
+  await say('alice', agentChat, 'Hi Carol, we are open Monday to Friday, 9am to 6pm.');
+
+  console.log('demo data created: users alice, bob, carol (password "parley-demo"); agents alice_assistant (public), alice_notes (private)');
+  await database.close();
+}
+
+main().catch((error) => {
+  console.error('seeding failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
