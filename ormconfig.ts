@@ -14,7 +14,7 @@ export const migrations = [InitialSchema1764000000000];
  * The one TypeORM DataSource definition. Migrations are listed as classes (not globs) so
  * the same list works from ts-jest, ts-node and the compiled build. synchronize is never on.
  */
-export function createDataSource(url: string, poolSize = 10): DataSource {
+export function createDataSource(url: string, poolSize = 10, statementTimeoutMs = 10_000): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -24,7 +24,8 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, options: '-c timezone=UTC' },
+    // statement_timeout: no statement holds a connection (and its locks) past the limit.
+    extra: { max: poolSize, options: `-c timezone=UTC -c statement_timeout=${statementTimeoutMs}` },
   });
 }
 

@@ -23,7 +23,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     url = pg.url;
     stopEmbedded = pg.stop;
   }
-  const dataSource = createDataSource(url, config.dbPoolSize);
+  const dataSource = createDataSource(url, config.dbPoolSize, config.statementTimeoutMs);
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -19,6 +19,14 @@ export interface Config {
   messageMaxLength: number;
   dbPoolSize: number;
   introspection: boolean;
+  /** Abuse limits for GraphQL documents (graphql-armor) and HTTP bodies. */
+  graphqlMaxDepth: number;
+  graphqlMaxCost: number;
+  graphqlMaxAliases: number;
+  graphqlMaxTokens: number;
+  requestBodyLimitBytes: number;
+  /** PostgreSQL statement_timeout: no single statement may hold a connection longer. */
+  statementTimeoutMs: number;
   nodeEnv: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -99,6 +107,12 @@ export function loadConfig(env: Env = process.env): Config {
     messageMaxLength: int(env, 'MESSAGE_MAX_LENGTH', 4000, 1, 100_000),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 500),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
+    graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    graphqlMaxCost: int(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
+    graphqlMaxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+    graphqlMaxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 1_000_000),
+    requestBodyLimitBytes: int(env, 'REQUEST_BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    statementTimeoutMs: int(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     nodeEnv,
     logLevel,
   };

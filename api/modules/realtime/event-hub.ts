@@ -19,7 +19,11 @@ export class EventHub implements EventBus {
   private publisher?: Redis;
   private subscriber?: Redis;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** Sees every event this node publishes (metrics). */
+    private readonly onPublish: (event: DomainEvent) => void = () => undefined,
+  ) {}
 
   async connect(redisUrl: string | undefined): Promise<void> {
     if (!redisUrl) return;
@@ -46,6 +50,7 @@ export class EventHub implements EventBus {
   }
 
   publish(event: DomainEvent): void {
+    this.onPublish(event);
     if (!this.publisher) return this.deliver(event);
     this.publisher.publish(CHANNEL, JSON.stringify(event)).catch((error) => {
       // Subscribers fill gaps from the database on the next event, and clients resume with `after`.
@@ -75,6 +80,12 @@ export class EventHub implements EventBus {
     for (const userId of new Set(event.recipients)) {
       for (const listener of this.listeners.get(userId) ?? []) listener(event);
     }
+  }
+
+  /** For /readyz: Redis answers (or is not used). */
+  async ping(): Promise<boolean> {
+    if (!this.publisher) return true;
+    return (await this.publisher.ping().catch(() => null)) === 'PONG';
   }
 
   async close(): Promise<void> {

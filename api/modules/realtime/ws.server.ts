@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema, specifiedRules, validate, ValidationRule } from 'graphql';
 import { WebSocketServer, WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Db } from '../../database/db';
@@ -50,7 +50,10 @@ export function attachWebSocketServer(options: {
   db: Db;
   logger: Logger;
   limits?: Partial<WebSocketLimits>;
+  /** Extra document rules (depth, cost, aliases): the same ones HTTP applies. */
+  validationRules?: readonly ValidationRule[];
 }) {
+  const rules = [...specifiedRules, ...(options.validationRules ?? [])];
   const limits = { ...DEFAULT_WS_LIMITS, ...options.limits };
   const { services, db, logger } = options;
   const format = createErrorFormatter(logger);
@@ -94,6 +97,7 @@ export function attachWebSocketServer(options: {
   const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
+      validate: (schema, document) => validate(schema, document, rules),
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       isProd: true,
       onConnect: (ctx) => {
