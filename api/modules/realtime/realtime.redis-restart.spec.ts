@@ -99,7 +99,7 @@ async function untilNodesReconnected(redis: PrivateRedis, timeoutMs = 10_000): P
   });
 
   async function cursorOf(viewer: TestUser, conversationId: string, seq: number): Promise<string> {
-    const data = ok(await a.gql(CURSORS, { id: conversationId }, viewer.token));
+    const data = ok<any>(await a.gql(CURSORS, { id: conversationId }, viewer.token));
     const edge = data.conversation.messages.edges.find((e: { node: { seq: number } }) => e.node.seq === seq);
     if (!edge) throw new Error(`no message with seq ${seq}`);
     return edge.cursor;
