@@ -11,12 +11,13 @@ import type { Config } from '../shared/config';
 const APP_ROUTES = [/^\/$/, /^\/login\/?$/, /^\/signup\/?$/, /^\/messages\/?$/, /^\/messages\/[^/]+\/?$/, /^\/u\/[^/]+\/?$/, /^\/agents\/?$/];
 
 /**
- * Where the built app is: dist/app, seen from the compiled server (dist/api/web) or from the
- * TypeScript sources run by ts-node and the tests (api/web).
+ * Where the built app is: dist/app, seen from the TypeScript sources run by ts-node and the
+ * tests (api/web) or from the compiled server (dist/api/web). A build has an assets folder,
+ * which tells it apart from the sources in app/.
  */
 function findAppDir(): string | null {
-  const candidates = [resolve(__dirname, '../../app'), resolve(__dirname, '../../dist/app')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+  const candidates = [resolve(__dirname, '../../dist/app'), resolve(__dirname, '../../app')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'assets'))) ?? null;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { useId, useMemo, useState } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useId, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { ConversationsQuery } from '../graphql/Conversations';
 import { AgentConversationsQuery } from '../graphql/AgentConversations';
@@ -12,7 +12,6 @@ import { PlusIcon, SearchIcon } from '../../../ui/icons';
 import { ConversationListItem } from './ConversationListItem';
 import { describeConversation } from './describeConversation';
 import { NewConversationModal } from './NewConversationModal';
-import { Link } from 'react-router';
 
 const PAGE = 30;
 type Kind = 'all' | 'PROFILE' | 'AGENT';
@@ -64,14 +63,16 @@ export function ConversationSidebar() {
           <input id={searchId} type="search" placeholder="Search" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         {tab === 'chats' ? (
-          <fieldset className="segmented">
+          <fieldset className="field-group">
             <legend className="visually-hidden">Show</legend>
-            {(['all', 'PROFILE', 'AGENT'] as const).map((value) => (
-              <label key={value} className={kind === value ? 'is-checked' : undefined}>
-                <input type="radio" name="chat-kind" value={value} checked={kind === value} onChange={() => setParam('type', value === 'all' ? null : value)} />
-                {value === 'all' ? 'All' : value === 'PROFILE' ? 'Profile' : 'Agent'}
-              </label>
-            ))}
+            <div className="segmented">
+              {(['all', 'PROFILE', 'AGENT'] as const).map((value) => (
+                <label key={value} className={kind === value ? 'is-checked' : undefined}>
+                  <input type="radio" name="chat-kind" value={value} checked={kind === value} onChange={() => setParam('type', value === 'all' ? null : value)} />
+                  {value === 'all' ? 'All' : value === 'PROFILE' ? 'Profile' : 'Agent'}
+                </label>
+              ))}
+            </div>
           </fieldset>
         ) : (
           <AgentFilter agentId={agentId} onChange={(id) => setParam('agent', id)} />
@@ -181,7 +182,7 @@ function ListBody(props: {
   onMore(): void;
   empty: React.ReactNode;
 }) {
-  const ordered = useMemo(() => props.items, [props.items]);
+  const ordered = props.items;
   if (props.loading) return <div className="sidebar-status"><Spinner label="Loading conversations" /></div>;
   return (
     <div className="sidebar-list">

@@ -177,14 +177,16 @@ export function NewConversationForm({ onDone }: { onDone(): void }) {
         ) : null}
       </div>
 
-      <fieldset className="segmented segmented-wide">
+      <fieldset className="field-group">
         <legend>Chat with</legend>
-        {(['PROFILE', 'AGENT'] as const).map((value) => (
-          <label key={value} className={chatType === value ? 'is-checked' : undefined}>
-            <input type="radio" name="chat-type" value={value} checked={chatType === value} onChange={() => setChatType(value)} />
-            {value === 'PROFILE' ? 'Profile' : 'Agent'}
-          </label>
-        ))}
+        <div className="segmented">
+          {(['PROFILE', 'AGENT'] as const).map((value) => (
+            <label key={value} className={chatType === value ? 'is-checked' : undefined}>
+              <input type="radio" name="chat-type" value={value} checked={chatType === value} onChange={() => setChatType(value)} />
+              {value === 'PROFILE' ? 'Profile' : 'Agent'}
+            </label>
+          ))}
+        </div>
       </fieldset>
 
       {chatType === 'AGENT' ? (
