@@ -163,9 +163,13 @@ describe('connection_init authentication', () => {
 
   it('closes with 4403 when the token expires while connected, ending its subscriptions', async () => {
     const base = app.server.hub.listenerCount;
-    const shortLived = jwt.sign({ sub: bob.userId, exp: Math.floor(Date.now() / 1000) + 2 }, app.config.tokenSecret, { algorithm: 'HS256' });
-    const client = await authedRawClient(shortLived);
+    const client = await rawClient();
     toClose.push(client.ws);
+    // Bob's real token (same subject and session) re-signed just before it is sent, to expire 1-2 s from now.
+    const { iat: _iat, exp: _exp, ...claims } = jwt.decode(bob.token) as jwt.JwtPayload;
+    const shortLived = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 2 }, app.config.tokenSecret, { algorithm: 'HS256' });
+    client.send({ type: 'connection_init', payload: { authorization: `Bearer ${shortLived}` } });
+    await client.next((m) => m.type === 'connection_ack');
     client.send({ id: '1', type: 'subscribe', payload: { query: MESSAGE_ADDED, variables: { conversationId: chatId } } });
     await untilListening(app, base + 1);
     expect(await client.closedWithin(4000)).toEqual({ code: 4403, reason: 'Forbidden: token expired' });
