@@ -6,9 +6,10 @@ import { ConversationEntity } from './api/modules/conversations/conversation.ent
 import { ParticipantEntity } from './api/modules/conversations/participant.entity';
 import { MessageEntity } from './api/modules/messages/message.entity';
 import { InitialSchema1764000000000 } from './api/database/migrations/1764000000000-InitialSchema';
+import { SessionsBlocksReports1764100000000 } from './api/database/migrations/1764100000000-SessionsBlocksReports';
 
 export const entities = [ProfileEntity, AgentEntity, ConversationEntity, ParticipantEntity, MessageEntity];
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000];
 
 /**
  * The one TypeORM DataSource definition. Migrations are listed as classes (not globs) so

@@ -18,6 +18,9 @@ import { createSchema } from './schema';
 import { createWebRouter } from './web/web.router';
 import { EventHub } from './modules/realtime/event-hub';
 import { attachWebSocketServer, WebSocketLimits } from './modules/realtime/ws.server';
+import { refusalMessage } from './modules/auth/sessions.service';
+import { createGraphqlLimits } from './shared/graphql-limits';
+import { createMetrics, Metrics, observabilityPlugin, requestId } from './shared/observability';
 
 export interface ServerDeps {
   config: Config;
@@ -32,13 +35,16 @@ export interface RunningServer {
   db: Db;
   services: Services;
   hub: EventHub;
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
 /** Builds and starts the HTTP server: tests start the real thing from here, main.ts too. */
 export async function startServer({ config, dataSource, logger, wsLimits }: ServerDeps): Promise<RunningServer> {
   const db = createDb(dataSource);
-  const hub = new EventHub(logger);
+  let wsClients = () => 0;
+  const metrics = createMetrics({ websocketConnections: () => wsClients(), subscriptions: () => hub.listenerCount });
+  const hub = new EventHub(logger, (event) => event.kind === 'message' && metrics.messagesSent.inc());
   await hub.connect(config.redisUrl);
   const services = createServices(db, hub, config);
   const schema = await createSchema(services);
@@ -46,7 +52,9 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const ws = attachWebSocketServer({ httpServer, schema, services, db, logger, limits: wsLimits });
+  const limits = createGraphqlLimits(config);
+  const ws = attachWebSocketServer({ httpServer, schema, services, db, logger, limits: wsLimits, validationRules: limits.validationRules });
+  wsClients = () => ws.wss.clients.size;
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -54,7 +62,11 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError: createErrorFormatter(logger),
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
     plugins: [
+      ...limits.plugins,
+      observabilityPlugin(metrics, logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Sockets close first (1001, going away) so clients reconnect to another node while HTTP drains.
@@ -63,19 +75,32 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   });
   await apollo.start();
 
+  app.use(requestId);
+  // Liveness: the process answers. Readiness: it can reach what it needs to serve.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const database = await db.query('SELECT 1').then(() => true, () => false);
+    const redis = await hub.ping();
+    res.status(database && redis ? 200 : 503).json({ status: database && redis ? 'ready' : 'not ready', database, redis: config.redisUrl ? redis : 'not used' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
   });
   app.use(createWebRouter(config));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.requestBodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
-        const check = services.tokens.fromAuthorization(req.headers.authorization);
+        const auth = await services.sessions.authenticate(req.headers.authorization);
         return {
-          viewerId: check && 'userId' in check ? check.userId : null,
-          authError: check && 'error' in check ? (check.error === 'expired' ? 'Your session has expired; sign in again' : 'Invalid token') : undefined,
+          requestId: (req as { id?: string }).id,
+          viewerId: auth && 'userId' in auth ? auth.userId : null,
+          sessionId: auth && 'sessionId' in auth ? auth.sessionId : undefined,
+          authError: auth && 'error' in auth ? refusalMessage(auth.error) : undefined,
           loaders: createLoaders(db),
         };
       },
@@ -101,6 +126,7 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
     db,
     services,
     hub,
+    metrics,
     stop: () => (stopped ??= apollo.stop().then(() => hub.close())),
   };
 }

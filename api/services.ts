@@ -3,6 +3,7 @@ import type { Db } from './database/db';
 import type { EventHub } from './modules/realtime/event-hub';
 import { TokenService } from './modules/auth/token.service';
 import { AuthService } from './modules/auth/auth.service';
+import { SessionsService } from './modules/auth/sessions.service';
 import { ProfilesService } from './modules/profiles/profiles.service';
 import { AgentsService } from './modules/agents/agents.service';
 import { ConversationsService } from './modules/conversations/conversations.service';
@@ -12,12 +13,14 @@ import { RealtimeService } from './modules/realtime/realtime.service';
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
 export function createServices(db: Db, hub: EventHub, config: Config) {
   const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds);
+  const sessions = new SessionsService(db, tokens, hub);
   const profiles = new ProfilesService(db);
   const agents = new AgentsService(db);
   const conversations = new ConversationsService(db, profiles, agents, hub);
   return {
     tokens,
-    auth: new AuthService(db, tokens),
+    sessions,
+    auth: new AuthService(db, sessions),
     profiles,
     agents,
     conversations,

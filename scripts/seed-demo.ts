@@ -6,6 +6,8 @@ import { createDb } from '../api/database/db';
 import { noEvents } from '../api/shared/events';
 import { AuthService } from '../api/modules/auth/auth.service';
 import { TokenService } from '../api/modules/auth/token.service';
+import { SessionsService } from '../api/modules/auth/sessions.service';
+import { EventHub } from '../api/modules/realtime/event-hub';
 import { ProfilesService } from '../api/modules/profiles/profiles.service';
 import { AgentsService } from '../api/modules/agents/agents.service';
 import { ConversationsService } from '../api/modules/conversations/conversations.service';
@@ -24,7 +26,8 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const db = createDb(database.dataSource);
-  const auth = new AuthService(db, new TokenService(config.tokenSecret, config.tokenTtlSeconds));
+  const hub = new EventHub(logger);
+  const auth = new AuthService(db, new SessionsService(db, new TokenService(config.tokenSecret, config.tokenTtlSeconds), hub));
   const profiles = new ProfilesService(db);
   const agents = new AgentsService(db);
   const conversations = new ConversationsService(db, profiles, agents, noEvents);

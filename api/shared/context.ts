@@ -4,6 +4,8 @@ import type { RealtimeService } from '../modules/realtime/realtime.service';
 /** What every resolver gets: who is asking (if anyone) and this request's DataLoaders. */
 export interface RequestContext {
   viewerId: string | null;
+  /** The session behind the token (sign-out ends it). */
+  sessionId?: string;
   /** Correlates logs with the X-Request-Id response header (HTTP only). */
   requestId?: string;
   /** Why credentials that were sent were refused; shown instead of the generic message. */

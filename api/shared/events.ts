@@ -9,7 +9,9 @@ export type DomainEvent =
   | { kind: 'message'; conversationId: string; recipients: string[]; message: Message }
   | { kind: 'conversation'; conversationId: string; recipients: string[] }
   | { kind: 'read'; conversationId: string; recipients: string[]; profileId: string; lastReadSeq: number; lastReadAt: string | null }
-  | { kind: 'typing'; conversationId: string; recipients: string[]; profileId: string; isTyping: boolean; expiresAt: string };
+  | { kind: 'typing'; conversationId: string; recipients: string[]; profileId: string; isTyping: boolean; expiresAt: string }
+  /** Sessions ended (sign-out, password change, account deletion): every node forgets them and closes their sockets. */
+  | { kind: 'session'; conversationId?: undefined; recipients: string[]; sessionIds: string[] | 'all' };
 
 export interface EventBus {
   publish(event: DomainEvent): void;

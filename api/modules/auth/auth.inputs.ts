@@ -31,3 +31,15 @@ export class LoginInput {
   @MaxLength(200, { message: 'password must be at most 200 characters' })
   password: string;
 }
+
+@InputType({ description: 'A new password, confirmed with the current one.' })
+export class ChangePasswordInput {
+  @Field(() => String, { description: 'The password in use now.' })
+  @MaxLength(200, { message: 'currentPassword must be at most 200 characters' })
+  currentPassword: string;
+
+  @Field(() => String, { description: 'The new password: at least 8 characters (at most 200).' })
+  @MinLength(8, { message: 'newPassword must be at least 8 characters' })
+  @MaxLength(200, { message: 'newPassword must be at most 200 characters' })
+  newPassword: string;
+}

@@ -1,6 +1,8 @@
-import { Arg, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../shared/context';
+import { CurrentUser } from '../../shared/auth';
 import { AuthPayload } from './auth.types';
-import { LoginInput, RegisterInput } from './auth.inputs';
+import { ChangePasswordInput, LoginInput, RegisterInput } from './auth.inputs';
 import type { AuthService } from './auth.service';
 
 @Resolver()
@@ -15,5 +17,29 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Sign in. A wrong password and an unknown handle both give UNAUTHENTICATED.' })
   login(@Arg('input', () => LoginInput, { description: 'Handle and password.' }) input: LoginInput) {
     return this.auth.login(input);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Sign out: this token stops working at once, on HTTP and on open WebSockets.' })
+  signOut(@CurrentUser() viewerId: string, @Ctx() ctx: RequestContext) {
+    return this.auth.signOut(viewerId, ctx.sessionId!);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Change your password. Every other session ends; this one stays.' })
+  changePassword(
+    @CurrentUser() viewerId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ChangePasswordInput, { description: 'Current and new password.' }) input: ChangePasswordInput,
+  ) {
+    return this.auth.changePassword(viewerId, ctx.sessionId!, input.currentPassword, input.newPassword);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: 'Delete your account for good: your agents, your conversations (for both sides) and their messages go with it, and every session ends.',
+  })
+  deleteAccount(@CurrentUser() viewerId: string, @Arg('password', () => String, { description: 'Your password, to confirm.' }) password: string) {
+    return this.auth.deleteAccount(viewerId, password);
   }
 }

@@ -1,20 +1,23 @@
 import jwt from 'jsonwebtoken';
 
-export type TokenCheck = { userId: string } | { error: 'invalid' | 'expired' };
+export type TokenCheck = { userId: string; sessionId: string } | { error: 'invalid' | 'expired' };
 
-/** Signed bearer tokens (HS256 JWTs) that carry the user id and expire after TOKEN_TTL_SECONDS. */
+/**
+ * Signed bearer tokens (HS256 JWTs): subject = user id, jti = session id, and an expiry after
+ * TOKEN_TTL_SECONDS. The session row makes a token revocable before it expires.
+ */
 export class TokenService {
-  constructor(private readonly secret: string, private readonly ttlSeconds: number) {}
+  constructor(private readonly secret: string, readonly ttlSeconds: number) {}
 
-  issue(userId: string): string {
-    return jwt.sign({}, this.secret, { algorithm: 'HS256', subject: userId, expiresIn: this.ttlSeconds });
+  issue(userId: string, sessionId: string): string {
+    return jwt.sign({}, this.secret, { algorithm: 'HS256', subject: userId, jwtid: sessionId, expiresIn: this.ttlSeconds });
   }
 
   verify(token: string): TokenCheck {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
-      if (typeof payload === 'string' || typeof payload.sub !== 'string') return { error: 'invalid' };
-      return { userId: payload.sub };
+      if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return { error: 'invalid' };
+      return { userId: payload.sub, sessionId: payload.jti };
     } catch (error) {
       return { error: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
     }
@@ -28,7 +31,7 @@ export class TokenService {
     return this.verify(match[1]);
   }
 
-  /** Seconds until a token expires (for closing subscriptions when it does). */
+  /** Milliseconds until a token expires (for closing subscriptions when it does). */
   expiresInMs(token: string): number | undefined {
     const decoded = jwt.decode(token);
     if (!decoded || typeof decoded === 'string' || typeof decoded.exp !== 'number') return undefined;

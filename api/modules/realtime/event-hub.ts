@@ -16,6 +16,7 @@ const CHANNEL = 'parley:events';
  */
 export class EventHub implements EventBus {
   private readonly listeners = new Map<string, Set<(event: DomainEvent) => void>>();
+  private readonly nodeListeners = new Set<(event: DomainEvent) => void>();
   private publisher?: Redis;
   private subscriber?: Redis;
 
@@ -69,6 +70,12 @@ export class EventHub implements EventBus {
     };
   }
 
+  /** Listens to every event that reaches this node, whoever it is for (node-wide caches). */
+  listenAll(listener: (event: DomainEvent) => void): () => void {
+    this.nodeListeners.add(listener);
+    return () => this.nodeListeners.delete(listener);
+  }
+
   /** Open subscriptions on this node (for the benchmark and health output). */
   get listenerCount(): number {
     let n = 0;
@@ -77,6 +84,7 @@ export class EventHub implements EventBus {
   }
 
   private deliver(event: DomainEvent): void {
+    for (const listener of this.nodeListeners) listener(event);
     for (const userId of new Set(event.recipients)) {
       for (const listener of this.listeners.get(userId) ?? []) listener(event);
     }

@@ -89,7 +89,7 @@ export class RealtimeService {
   /** Conversation ids that changed for the viewer (the resolver loads each as the viewer sees it). */
   async conversationChanges(viewerId: string): Promise<AsyncIterableIterator<string>> {
     const queue = this.queue(viewerId, (e) => e.kind === 'conversation');
-    return map(queue, (e) => e.conversationId);
+    return map(queue, (e) => e.conversationId!);
   }
 
   async readReceipts(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<ReadReceipt>> {
@@ -110,6 +110,13 @@ export class RealtimeService {
     return map(queue, (e) => {
       const t = e as Extract<DomainEvent, { kind: 'typing' }>;
       return { conversationId: t.conversationId, profileId: t.profileId, isTyping: t.isTyping, expiresAt: new Date(t.expiresAt) };
+    });
+  }
+
+  /** Calls back when sessions end anywhere (the WebSocket server closes their sockets). */
+  onSessionsEnded(callback: (sessionIds: string[] | 'all') => void): () => void {
+    return this.hub.listenAll((event) => {
+      if (event.kind === 'session') callback(event.sessionIds);
     });
   }
 

@@ -30,6 +30,7 @@ export const DEFAULT_WS_LIMITS: WebSocketLimits = {
 interface ConnectionState {
   [key: PropertyKey]: unknown;
   viewerId?: string;
+  sessionId?: string;
   operations?: Set<string>;
   expiryTimer?: NodeJS.Timeout;
 }
@@ -86,6 +87,14 @@ export function attachWebSocketServer(options: {
     }) as WebSocket['send'];
   });
 
+  // Sign-out, a password change or account deletion end sessions: their sockets close at once, on every node.
+  const sockets = new Map<WebSocket, string>();
+  const stopListening = services.realtime.onSessionsEnded((sessionIds) => {
+    for (const [socket, sessionId] of sockets) {
+      if (sessionIds === 'all' || sessionIds.includes(sessionId)) socket.close(4403, 'Forbidden: session ended');
+    }
+  });
+
   const closeOnExpiry = (socket: WebSocket, state: ConnectionState, token: string) => {
     const remaining = services.tokens.expiresInMs(token);
     if (remaining === undefined) return;
@@ -100,22 +109,23 @@ export function attachWebSocketServer(options: {
       validate: (schema, document) => validate(schema, document, rules),
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       isProd: true,
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const header = typeof raw === 'string' ? raw : undefined;
-        const check = services.tokens.fromAuthorization(header);
+        const auth = await services.sessions.authenticate(typeof raw === 'string' ? raw : undefined);
         const socket = ctx.extra.socket;
-        if (!check) {
+        if (!auth) {
           socket.close(4401, 'Unauthorized: send {"authorization": "Bearer <token>"} in connection_init');
           return false;
         }
-        if ('error' in check) {
-          socket.close(4403, check.error === 'expired' ? 'Forbidden: token expired' : 'Forbidden: invalid token');
+        if ('error' in auth) {
+          socket.close(4403, `Forbidden: ${auth.error === 'expired' ? 'token expired' : auth.error === 'revoked' ? 'session ended' : 'invalid token'}`);
           return false;
         }
-        ctx.extra.viewerId = check.userId;
+        ctx.extra.viewerId = auth.userId;
+        ctx.extra.sessionId = auth.sessionId;
         ctx.extra.operations = new Set();
-        closeOnExpiry(socket, ctx.extra, header!.replace(/^Bearer\s+/i, ''));
+        sockets.set(socket, auth.sessionId);
+        closeOnExpiry(socket, ctx.extra, auth.token);
         return true;
       },
       onSubscribe: (ctx, id) => {
@@ -153,6 +163,7 @@ export function attachWebSocketServer(options: {
         ctx.extra.operations?.delete(id);
       },
       onClose: (ctx) => {
+        sockets.delete(ctx.extra.socket);
         clearTimeout(ctx.extra.expiryTimer);
       },
     },
@@ -164,6 +175,7 @@ export function attachWebSocketServer(options: {
     wss,
     /** Closes every socket with 1001 (going away) so clients move to another node. */
     close: async () => {
+      stopListening();
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
