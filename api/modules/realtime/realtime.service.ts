@@ -67,6 +67,8 @@ export class RealtimeService {
             error.extensions.reason = 'RESYNC_REQUIRED';
             throw error;
           }
+          // The replay can reach past last_seq (messages committed since it was read); their live events must not repeat them.
+          if (replay.length) lastSeq.set(onlyId, Math.max(lastSeq.get(onlyId)!, replay[replay.length - 1].seq));
         }
       } else {
         const rows = await this.db.query<{ id: string; lastSeq: number }>(
