@@ -10,6 +10,7 @@ import { AgentsResolver } from './modules/agents/agents.resolver';
 import { ConversationsResolver, ParticipantResolver } from './modules/conversations/conversations.resolver';
 import { MessagesResolver } from './modules/messages/messages.resolver';
 import { ReadReceiptResolver, RealtimeResolver, TypingEventResolver } from './modules/realtime/realtime.resolver';
+import { SafetyResolver } from './modules/safety/safety.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -21,6 +22,7 @@ export const resolvers = [
   RealtimeResolver,
   ReadReceiptResolver,
   TypingEventResolver,
+  SafetyResolver,
 ] as const;
 
 /** Resolvers are built by hand from the services: no DI container, the wiring is all here. */
@@ -36,6 +38,7 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [RealtimeResolver, new RealtimeResolver(s.realtime, s.conversations)],
     [ReadReceiptResolver, new ReadReceiptResolver()],
     [TypingEventResolver, new TypingEventResolver()],
+    [SafetyResolver, new SafetyResolver(s.safety)],
   ]);
 }
 

@@ -9,6 +9,7 @@ import { AgentsService } from './modules/agents/agents.service';
 import { ConversationsService } from './modules/conversations/conversations.service';
 import { MessagesService } from './modules/messages/messages.service';
 import { RealtimeService } from './modules/realtime/realtime.service';
+import { SafetyService } from './modules/safety/safety.service';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
 export function createServices(db: Db, hub: EventHub, config: Config) {
@@ -26,6 +27,7 @@ export function createServices(db: Db, hub: EventHub, config: Config) {
     conversations,
     messages: new MessagesService(db, hub, config.messageMaxLength),
     realtime: new RealtimeService(db, hub, conversations),
+    safety: new SafetyService(db),
   };
 }
 

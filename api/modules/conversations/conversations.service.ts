@@ -15,6 +15,9 @@ const VIEWER_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS}, pa.profile_id AS "v
     (pa.last_seq - pa.last_read_seq)::int AS "viewerUnread", pa.activity_at::text AS "sortKey"
   FROM participants pa JOIN conversations c ON c.id = pa.conversation_id`;
 
+/** True when the viewer ($1) blocked the other person of conversation c. */
+const BLOCKED_BY_VIEWER = `EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = $1 AND b.blocked_id IN (c.user_low_id, c.user_high_id) AND b.blocked_id <> $1)`;
+
 export interface ListArgs {
   first: number;
   after?: string | null;
@@ -47,6 +50,7 @@ export class ConversationsService {
         throw new ForbiddenError('This agent is private: only its owner can chat with it');
       }
     }
+    if (targetUserId !== viewerId) await this.refuseIfBlocked(viewerId, targetUserId);
     const [low, high] = viewerId < targetUserId ? [viewerId, targetUserId] : [targetUserId, viewerId];
     const people = [viewerId];
     const roles: ParticipantRole[] = [ParticipantRole.MEMBER];
@@ -79,6 +83,17 @@ export class ConversationsService {
     }
     if (isNew) this.events.publish({ kind: 'conversation', conversationId: id, recipients: people });
     return { conversation: await this.getForViewer(viewerId, id), isNew };
+  }
+
+  /** A block, either way, stops two people from starting chats with each other. */
+  private async refuseIfBlocked(viewerId: string, otherId: string): Promise<void> {
+    const [row] = await this.db.query<{ byViewer: boolean; byOther: boolean }>(
+      `SELECT bool_or(blocker_id = $1) AS "byViewer", bool_or(blocker_id = $2) AS "byOther" FROM blocks
+        WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)`,
+      [viewerId, otherId],
+    );
+    if (row?.byViewer) throw new ForbiddenError('You blocked this person: unblock them to chat');
+    if (row?.byOther) throw new ForbiddenError('This person is not accepting messages from you');
   }
 
   /** A conversation as one viewer sees it; NOT_FOUND for anyone who is not in it. */
@@ -120,7 +135,8 @@ export class ConversationsService {
   private async page(viewerId: string, args: ListArgs, role: ParticipantRole, filter: [string, string] | null): Promise<Page<Conversation>> {
     const first = assertRange(args.first, 'first', 1, 100);
     const params: unknown[] = [viewerId, role, first + 1];
-    const where = ['pa.profile_id = $1', 'pa.role = $2'];
+    // Chats with people the viewer blocked leave the viewer's lists (and come back on unblock).
+    const where = ['pa.profile_id = $1', 'pa.role = $2', `NOT ${BLOCKED_BY_VIEWER}`];
     if (filter) {
       params.push(filter[1]);
       where.push(`${filter[0]}$${params.length}`);
@@ -158,8 +174,9 @@ export class ConversationsService {
 
   async unreadTotal(viewerId: string): Promise<number> {
     const [row] = await this.db.query<{ total: number }>(
-      `SELECT COALESCE(SUM(last_seq - last_read_seq), 0)::int AS total FROM participants
-        WHERE profile_id = $1 AND role = 'MEMBER' AND last_seq > last_read_seq`,
+      `SELECT COALESCE(SUM(pa.last_seq - pa.last_read_seq), 0)::int AS total
+         FROM participants pa JOIN conversations c ON c.id = pa.conversation_id
+        WHERE pa.profile_id = $1 AND pa.role = 'MEMBER' AND pa.last_seq > pa.last_read_seq AND NOT ${BLOCKED_BY_VIEWER}`,
       [viewerId],
     );
     return row.total;

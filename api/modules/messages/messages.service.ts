@@ -1,6 +1,6 @@
 import type { Db } from '../../database/db';
 import { isUniqueViolation } from '../../database/db';
-import { BadInputError, NotFoundError } from '../../shared/errors';
+import { BadInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import { decodeCursor } from '../../shared/pagination';
 import { assertRange, assertUuid } from '../../shared/validation';
 import type { MessagePageQuery } from './messages.loaders';
@@ -41,6 +41,9 @@ export class MessagesService {
       rows = await this.db.query(
         `WITH me AS (
            SELECT pa.role, pa.last_read_seq FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2
+              AND NOT EXISTS (SELECT 1 FROM participants o JOIN blocks b
+                                ON (b.blocker_id = o.profile_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = o.profile_id)
+                               WHERE o.conversation_id = $1 AND o.profile_id <> $2)
          ), conv AS (
            UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = clock_timestamp(),
                   last_message_preview = $4, updated_at = now()
@@ -70,7 +73,7 @@ export class MessagesService {
       }
       throw error;
     }
-    if (!rows[0]) throw new NotFoundError('No such conversation');
+    if (!rows[0]) return this.explainRefusal(senderId, conversationId);
     const { recipients, oldReadSeq, ...message } = rows[0];
     this.events.publish({ kind: 'message', conversationId, recipients, message });
     this.events.publish({ kind: 'conversation', conversationId, recipients });
@@ -79,6 +82,18 @@ export class MessagesService {
       this.events.publish({ kind: 'read', conversationId, recipients, profileId: senderId, lastReadSeq: message.seq, lastReadAt: message.createdAt.toISOString() });
     }
     return message;
+  }
+
+  /** Nothing was written: say why (not a participant, or a block between the two sides). */
+  private async explainRefusal(senderId: string, conversationId: string): Promise<never> {
+    const [row] = await this.db.query<{ blockedByMe: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM participants o JOIN blocks b ON b.blocker_id = $2 AND b.blocked_id = o.profile_id
+                       WHERE o.conversation_id = $1 AND o.profile_id <> $2) AS "blockedByMe"
+         FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2`,
+      [conversationId, senderId],
+    );
+    if (!row) throw new NotFoundError('No such conversation');
+    throw new ForbiddenError(row.blockedByMe ? 'You blocked this person: unblock them to send' : 'This person is not accepting messages from you');
   }
 
   private async existingByClientId(senderId: string, clientId: string, conversationId: string): Promise<Message> {
