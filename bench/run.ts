@@ -1,0 +1,455 @@
+/**
+ * `npm run bench [-- scenario ...]`: the benchmark suite of issue 9 (not part of `npm test`).
+ *
+ *   send       sendMessage at 50 and 100 clients over many conversations, and 50 in one conversation
+ *   reads      conversations(first: 20) of a heavy user, messages(last: 50) of a long conversation,
+ *              unreadTotal: at 1, 10 and 50 clients, at two data sizes
+ *   realtime   send-to-delivery latency over graphql-ws with 1,000 and 5,000 subscribed sockets at
+ *              150 messages/s; server memory per idle authenticated socket
+ *   coldstart  process start to first answered query, on a warm database
+ *   ceiling    the same SQL statements, replayed straight through pg at the same concurrency
+ *   (search: not measured, search does not exist yet)
+ *
+ * The server is the compiled one (dist/api/main.js, NODE_ENV=production) on loopback; every load
+ * generator is a separate process. Results are merged into bench/results/latest.json (a scenario
+ * run alone keeps the others' last figures) and printed as one table.
+ */
+import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, release } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { disjointPairs, hotConversation, longConversation, profileId, SIZES, sendPool, Size } from './layout';
+import { databaseUrl, ensureSeeded } from './seed';
+import { CONVERSATION_MESSAGES, CONVERSATIONS, SEND_MESSAGE, UNREAD_TOTAL } from './queries';
+import { ROOT, rssKiB, ServerProcess, startServer } from './server-proc';
+import type { HttpLoadResult, HttpLoadSpec } from './load-http';
+import type { WsCommand } from './load-ws';
+import { CeilingResult, CeilingSpec, readRecording, resetRecording, Script, statementCount } from './ceiling';
+import { round } from './stats';
+import { TokenCache } from './tokens';
+import { buildTable, Results } from './report';
+
+const SCENARIOS = ['reads', 'send', 'ceiling', 'realtime', 'coldstart'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const ALIASES: Record<string, Scenario> = { '1': 'send', '2': 'reads', '3': 'realtime', '5': 'coldstart', '6': 'ceiling' };
+
+const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL || undefined;
+const RESULTS = join(__dirname, 'results', 'latest.json');
+const SECRET = randomBytes(32).toString('hex');
+const tokens = new TokenCache(SECRET);
+const children = new Set<ChildProcess>();
+const log = (line: string) => console.log(line);
+
+// Load sizes, kept within ~15 minutes for the whole suite on 2 cores. BENCH_QUICK=1 is a smoke
+// run of the machinery (seconds per scenario, 100 sockets): its figures mean nothing.
+const QUICK = process.env.BENCH_QUICK === '1';
+const READ_SECONDS = QUICK ? 1 : 5;
+const SEND_SECONDS = QUICK ? 1 : 10;
+const WARMUP_SECONDS = QUICK ? 0 : 1;
+const MAX_REQUESTS = 200_000;
+const REALTIME_RATE = 150;
+const REALTIME_SECONDS = QUICK ? 2 : 20;
+const REALTIME_CONNECTIONS = QUICK ? [100] : [1000, 5000];
+
+// ---------------------------------------------------------------- child processes
+
+/** A forked TypeScript child that answers one IPC message with one reply. */
+class Worker {
+  private readonly child: ChildProcess;
+  private pending?: { resolve: (v: any) => void; reject: (e: Error) => void };
+
+  constructor(file: string) {
+    this.child = fork(join(__dirname, file), [], { cwd: ROOT, execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    children.add(this.child);
+    this.child.on('message', (message: any) => {
+      const p = this.pending;
+      this.pending = undefined;
+      if (!p) return;
+      if (message.ok === false || message.event === 'error') p.reject(new Error(message.error));
+      else p.resolve(message);
+    });
+    this.child.on('exit', (code) => {
+      children.delete(this.child);
+      this.pending?.reject(new Error(`${file} exited with ${code}`));
+      this.pending = undefined;
+    });
+  }
+
+  ask<T>(message: object): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.child.send(message);
+    });
+  }
+
+  close(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+function cleanup() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+}
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+// ---------------------------------------------------------------- helpers
+
+const gql = (operationName: string, query: string, variables: object = {}) => JSON.stringify({ operationName, query, variables });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function server(size: Size, extra: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+  const s = await startServer({
+    databaseUrl: databaseUrl(BASE_URL, size.database),
+    secret: SECRET,
+    redisUrl: REDIS_URL,
+    nodeArgs: extra.nodeArgs,
+    env: { ...(process.env.BENCH_DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE } : {}), ...extra.env },
+    probe: { body: gql('UnreadTotal', UNREAD_TOTAL), authorization: tokens.bearer(0) },
+  });
+  children.add(s.child);
+  s.child.on('exit', () => children.delete(s.child));
+  return s;
+}
+
+/** The request mixes: who asks what, per read scenario (all from the layout, no lookups). */
+function readBodies(size: Size) {
+  const heavy = Array.from({ length: size.heavyUsers }, (_, h) => h);
+  const long = longConversation(size);
+  return {
+    list: heavy.map((viewer) => ({ viewer, body: gql('Conversations', CONVERSATIONS, { first: 20 }) })),
+    messages: [long.initiator, long.other].map((viewer) => ({ viewer, body: gql('ConversationMessages', CONVERSATION_MESSAGES, { id: long.id, last: 50 }) })),
+    unread: heavy.map((viewer) => ({ viewer, body: gql('UnreadTotal', UNREAD_TOTAL) })),
+  };
+}
+
+/** sendMessage targets: many conversations (either member sends), or one conversation (both members). */
+function sendTargets(size: Size) {
+  const spread = sendPool(size, 5000).map((c, i) => ({ viewer: i % 2 ? c.other : c.initiator, conversationId: c.id }));
+  const hot = hotConversation(size);
+  const one = [hot.initiator, hot.other].map((viewer) => ({ viewer, conversationId: hot.id }));
+  return { spread, one };
+}
+
+const httpRun = (load: Worker, spec: Omit<HttpLoadSpec, 'secret' | 'maxRequests' | 'warmupS'> & Partial<HttpLoadSpec>) =>
+  load
+    .ask<{ result: HttpLoadResult }>({ secret: SECRET, maxRequests: MAX_REQUESTS, warmupS: WARMUP_SECONDS, ...spec })
+    .then((m) => m.result);
+
+function describeLoad(label: string, r: { rps: number; latency: { p50: number; p99: number }; errors: number; firstError?: string }) {
+  const n = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
+  log(`    ${label.padEnd(34)} ${n(r.rps, 0).padStart(6)} req/s  p50 ${n(r.latency.p50, 2).padStart(7)} ms  p99 ${n(r.latency.p99, 2).padStart(7)} ms${r.errors ? `  ERRORS ${r.errors}: ${r.firstError}` : ''}`);
+}
+
+/** Share of the machine's CPU time that was busy over `ms` (from /proc/stat), 0–100. */
+async function busyPercent(ms = 1000): Promise<number> {
+  const read = () => {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const idle = f[3] + f[4];
+    return { idle, total: f.reduce((a, b) => a + b, 0) };
+  };
+  const a = read();
+  await sleep(ms);
+  const b = read();
+  return round(100 * (1 - (b.idle - a.idle) / Math.max(1, b.total - a.total)), 0)!;
+}
+
+/**
+ * Other work on this machine (tests, builds) skews every figure, so before each scenario, with
+ * nothing of ours running, wait up to BENCH_QUIET_WAIT_S (default 60) for the CPUs to be at most
+ * 25% busy, and record how busy they were when the scenario started.
+ */
+async function waitForQuiet(scenario: string): Promise<number> {
+  const until = Date.now() + Number(process.env.BENCH_QUIET_WAIT_S ?? 60) * 1000;
+  let busy = await busyPercent();
+  while (busy > 25 && Date.now() < until) {
+    log(`  (machine ${busy}% busy with other work; waiting before ${scenario})`);
+    await sleep(4000);
+    busy = await busyPercent();
+  }
+  return busy;
+}
+
+// ---------------------------------------------------------------- scenarios
+
+async function reads(results: Results): Promise<void> {
+  log('\n[2] reads: conversations(first: 20) of a heavy user, messages(last: 50) of a long conversation, unreadTotal');
+  results.reads = {};
+  for (const size of [SIZES.large, SIZES.small]) {
+    const srv = await server(size);
+    const load = new Worker('load-http.ts');
+    try {
+      const bodies = readBodies(size);
+      const out: Record<string, Record<string, HttpLoadResult>> = {};
+      for (const [name, list] of Object.entries(bodies)) {
+        out[name] = {};
+        for (const connections of [1, 10, 50]) {
+          const r = await httpRun(load, { url: srv.url, connections, durationS: READ_SECONDS, bodies: list });
+          out[name][`c${connections}`] = r;
+          describeLoad(`${size.name} ${name} ×${connections}`, r);
+        }
+      }
+      results.reads[size.name] = out;
+    } finally {
+      load.close();
+      await srv.stop();
+    }
+  }
+}
+
+async function send(results: Results): Promise<void> {
+  log('\n[1] sendMessage');
+  const size = SIZES.large;
+  const targets = sendTargets(size);
+  const srv = await server(size);
+  const load = new Worker('load-http.ts');
+  try {
+    const runs: [string, number, { viewer: number; conversationId: string }[]][] = [
+      ['spread50', 50, targets.spread],
+      ['spread100', 100, targets.spread],
+      ['one50', 50, targets.one],
+    ];
+    results.send = {};
+    for (const [name, connections, sends] of runs) {
+      const r = await httpRun(load, { url: srv.url, connections, durationS: SEND_SECONDS, sends, sendDocument: SEND_MESSAGE, tag: `bench-${name}` });
+      results.send[name] = r;
+      describeLoad(`${name} ×${connections}`, r);
+    }
+  } finally {
+    load.close();
+    await srv.stop();
+  }
+}
+
+/** Records the statements one request runs, by running it once on a server preloaded with the recorder. */
+async function capture(size: Size): Promise<Record<string, Script[]>> {
+  const file = join(ROOT, 'bench', 'results', '.sql-capture.jsonl');
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  const srv = await server(size, { nodeArgs: ['-r', join(__dirname, 'sql-recorder.js')], env: { BENCH_SQL_RECORD: file } });
+  try {
+    const one = async (viewer: number, body: string): Promise<Script> => {
+      // Twice, keeping the second: the first may include one-time work (prepared lookups, caches).
+      for (let i = 0; i < 2; i++) {
+        resetRecording(file);
+        const response = await fetch(srv.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: tokens.bearer(viewer) }, body });
+        const text = await response.text();
+        if (!response.ok || text.includes('"errors"')) throw new Error(`capture request failed: ${text.slice(0, 300)}`);
+      }
+      await sleep(20);
+      return readRecording(file);
+    };
+    const bodies = readBodies(size);
+    const targets = sendTargets(size);
+    const sendBody = (conversationId: string) => gql('SendMessage', SEND_MESSAGE, { input: { conversationId, content: 'bench ceiling: the quick brown fox jumps over the lazy dog' } });
+    const out: Record<string, Script[]> = {};
+    for (const [name, list] of Object.entries(bodies)) {
+      out[name] = [];
+      for (const item of list) out[name].push(await one(item.viewer, item.body));
+    }
+    out.sendTemplate = [await one(targets.spread[0].viewer, sendBody(targets.spread[0].conversationId))];
+    out.sendOne = [];
+    for (const t of targets.one) out.sendOne.push(await one(t.viewer, sendBody(t.conversationId)));
+    return out;
+  } finally {
+    await srv.stop();
+  }
+}
+
+async function ceiling(results: Results): Promise<void> {
+  log('\n[6] ceiling: the same statements straight through pg, same concurrency');
+  const size = SIZES.large;
+  const scripts = await capture(size);
+  results.statements = Object.fromEntries(Object.entries(scripts).map(([name, list]) => [name === 'sendTemplate' ? 'send' : name, statementCount(list[0])]));
+  delete (results.statements as Record<string, number>).sendOne;
+  log(`    SQL statements per request: ${JSON.stringify(results.statements)}`);
+  const targets = sendTargets(size);
+  const first = targets.spread[0];
+  const template = {
+    script: scripts.sendTemplate[0],
+    keys: [first.conversationId, profileId(first.viewer)],
+    rows: targets.spread.map((t) => [t.conversationId, profileId(t.viewer)]),
+  };
+  const worker = new Worker('ceiling.ts');
+  const url = databaseUrl(BASE_URL, size.database);
+  const go = (spec: Omit<CeilingSpec, 'databaseUrl' | 'poolSize' | 'maxRequests' | 'warmupS'>) =>
+    worker
+      .ask<{ result: CeilingResult }>({ databaseUrl: url, poolSize: spec.connections, maxRequests: MAX_REQUESTS, warmupS: WARMUP_SECONDS, ...spec })
+      .then((m) => m.result);
+  try {
+    results.ceiling = { send: {}, reads: {} };
+    for (const [name, connections] of [['spread50', 50], ['spread100', 100]] as const) {
+      const r = await go({ connections, durationS: SEND_SECONDS, template });
+      results.ceiling.send[name] = r;
+      describeLoad(`ceiling ${name} ×${connections}`, r);
+    }
+    const r = await go({ connections: 50, durationS: SEND_SECONDS, scripts: scripts.sendOne });
+    results.ceiling.send.one50 = r;
+    describeLoad('ceiling one50 ×50', r);
+    for (const name of ['list', 'messages', 'unread']) {
+      results.ceiling.reads[name] = {};
+      for (const connections of [1, 10, 50]) {
+        const c = await go({ connections, durationS: READ_SECONDS, scripts: scripts[name] });
+        results.ceiling.reads[name][`c${connections}`] = c;
+        describeLoad(`ceiling large ${name} ×${connections}`, c);
+      }
+    }
+  } finally {
+    worker.close();
+  }
+}
+
+async function realtime(results: Results): Promise<void> {
+  log(`\n[3] realtime: messageAdded over graphql-ws at ${REALTIME_RATE} messages/s`);
+  const size = SIZES.large;
+  results.realtime = {};
+  for (const n of REALTIME_CONNECTIONS) {
+    const pairs = disjointPairs(size, n / 2);
+    const srv = await server(size);
+    const ws = new Worker('load-ws.ts');
+    const entry: Record<string, unknown> = { connections: n };
+    results.realtime[`n${n}`] = entry;
+    try {
+      await sleep(1000);
+      const rss0 = rssKiB(srv.pid);
+      const people = pairs.flatMap((c) => [c.initiator, c.other]);
+      const opened = await ws.ask<{ ms: number; open: number; failed: number; firstError?: string }>({ cmd: 'open', httpUrl: srv.url, secret: SECRET, people } satisfies WsCommand);
+      await sleep(2000);
+      const rss1 = rssKiB(srv.pid);
+      Object.assign(entry, {
+        openMs: round(opened.ms, 0),
+        open: opened.open,
+        failed: opened.failed,
+        firstError: opened.firstError,
+        rssBeforeKiB: rss0,
+        rssIdleKiB: rss1,
+        idleKiBPerConnection: round((rss1 - rss0) / Math.max(1, opened.open), 1),
+      });
+      log(`    ${n} sockets: ${opened.open} open, ${opened.failed} failed in ${(opened.ms / 1000).toFixed(1)} s; server RSS ${rss0} → ${rss1} KiB: ${entry.idleKiBPerConnection} KiB per idle connection`);
+      if (opened.open < n) throw new Error(`only ${opened.open} of ${n} sockets opened: ${opened.firstError}`);
+      const subscriptions = pairs.flatMap((c) => [c.initiator, c.other].map((person) => ({ person, conversationId: c.id })));
+      const sub = await ws.ask<{ ms: number; live: number; wanted: number; probes: number; errors: number; firstError?: string }>({ cmd: 'subscribe', subscriptions } satisfies WsCommand);
+      await sleep(1000);
+      const rss2 = rssKiB(srv.pid);
+      Object.assign(entry, { subscribedMs: round(sub.ms, 0), liveSubscriptions: sub.live, probes: sub.probes, rssSubscribedKiB: rss2, subscribedKiBPerConnection: round((rss2 - rss0) / n, 1) });
+      log(`    subscribed: ${sub.live}/${sub.wanted} live after ${sub.probes} probe messages (${(sub.ms / 1000).toFixed(1)} s); server RSS ${rss2} KiB${sub.errors ? `; ERRORS ${sub.errors}: ${sub.firstError}` : ''}`);
+      const sends = pairs.flatMap((c) => [
+        { person: c.initiator, conversationId: c.id },
+        { person: c.other, conversationId: c.id },
+      ]);
+      // Shuffled deterministically, so consecutive messages go to different conversations.
+      for (let i = sends.length - 1; i > 0; i--) {
+        const j = (i * 7919) % (i + 1);
+        [sends[i], sends[j]] = [sends[j], sends[i]];
+      }
+      const r = await ws.ask<any>({ cmd: 'run', rate: REALTIME_RATE, durationS: REALTIME_SECONDS, sends, tag: `rt${n}` } satisfies WsCommand);
+      const rss3 = rssKiB(srv.pid);
+      Object.assign(entry, { ...r, event: undefined, rssAfterRunKiB: rss3 });
+      log(
+        `    delivery at ${r.achievedRate.toFixed(0)} msg/s: p50 ${r.deliveries.p50.toFixed(2)} ms  p99 ${r.deliveries.p99.toFixed(2)} ms  (${r.deliveries.count} deliveries, ${r.missing} missing, ${r.failedSends} failed sends); ` +
+          `sendMessage p50 ${r.send.p50.toFixed(2)} ms p99 ${r.send.p99.toFixed(2)} ms`,
+      );
+      await ws.ask({ cmd: 'close' } satisfies WsCommand).catch(() => undefined);
+    } catch (error) {
+      entry.error = error instanceof Error ? error.message : String(error);
+      log(`    ${n} connections: FAILED: ${entry.error}`);
+    } finally {
+      ws.close();
+      await srv.stop();
+    }
+  }
+}
+
+async function coldstart(results: Results): Promise<void> {
+  log('\n[5] cold start: spawn to first answered query (unreadTotal), warm database');
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const srv = await server(SIZES.large);
+    runs.push(round(srv.readyMs, 0)!);
+    await srv.stop();
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  results.coldstart = { runsMs: runs, medianMs: sorted[Math.floor(sorted.length / 2)] };
+  log(`    ${runs.join(', ')} ms; median ${results.coldstart.medianMs} ms`);
+}
+
+// ---------------------------------------------------------------- main
+
+async function machine(): Promise<NonNullable<Results['machine']>> {
+  const db = new Client({ connectionString: databaseUrl(BASE_URL, 'postgres') });
+  await db.connect();
+  const { rows } = await db.query(`SELECT version() AS v, current_setting('shared_buffers') AS sb, current_setting('max_connections') AS mc`);
+  await db.end();
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30, 1)!,
+    kernel: release(),
+    node: process.version,
+    postgres: rows[0].v.split(' on ')[0],
+    postgresSharedBuffers: rows[0].sb,
+    postgresMaxConnections: Number(rows[0].mc),
+    redis: REDIS_URL ? 'REDIS_URL set: events through Redis pub/sub' : 'none (in-process pub/sub)',
+    dbPoolSize: Number(process.env.BENCH_DB_POOL_SIZE || 10),
+  };
+}
+
+async function main() {
+  const asked = process.argv.slice(2).map((a): string => ALIASES[a] ?? a);
+  for (const a of asked) {
+    if (a === 'search' || a === '4') {
+      console.log('search (4): not measured, search does not exist in the product yet');
+      continue;
+    }
+    if (!(SCENARIOS as readonly string[]).includes(a)) {
+      console.error(`unknown scenario "${a}"; choose from ${SCENARIOS.join(', ')} (or 1, 2, 3, 5, 6)`);
+      process.exit(2);
+    }
+  }
+  const chosen = asked.length ? SCENARIOS.filter((s) => asked.includes(s)) : [...SCENARIOS];
+  const started = Date.now();
+  const file = QUICK ? RESULTS.replace('latest.json', 'quick.json') : RESULTS;
+  const results: Results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    log('building the API (npm run build:api) …');
+    execFileSync('npm', ['run', '--silent', 'build:api'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const m = await machine();
+  results.machine = m;
+  log(`machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.postgres}`);
+  log('data:');
+  results.data = {};
+  for (const size of [SIZES.large, SIZES.small]) {
+    const seeded = await ensureSeeded(BASE_URL, size, log);
+    results.data[size.name] = seeded;
+    log(`  ${size.database}: ${seeded.reused ? 'reused' : 'seeded'} in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+  }
+  results.loadAverageAtStart = loadavg().map((x) => round(x, 2)!);
+
+  const steps: Record<Scenario, (r: Results) => Promise<void>> = { reads, send, ceiling, realtime, coldstart };
+  for (const scenario of chosen) {
+    const busy = await waitForQuiet(scenario);
+    const at = new Date().toISOString();
+    await steps[scenario](results);
+    results.ran = { ...(results.ran ?? {}), [scenario]: { at, otherCpuBusyPercent: busy } };
+  }
+  results.search = 'not measured: search does not exist in the product yet';
+  results.finishedAt = new Date().toISOString();
+  results.lastRunSeconds = round((Date.now() - started) / 1000, 0)!;
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  log('\n' + buildTable(results));
+  log(`\n${chosen.join(', ')} in ${results.lastRunSeconds} s; results in ${file.slice(ROOT.length + 1)}`);
+  cleanup();
+}
+
+main().catch((error) => {
+  console.error(error);
+  cleanup();
+  process.exit(1);
+});
+

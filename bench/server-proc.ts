@@ -1,0 +1,119 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export const ROOT = join(__dirname, '..');
+
+/** A free loopback port (asked of the kernel, then released for the server to take). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process in KiB, from /proc/<pid>/status (VmRSS). */
+export function rssKiB(pid: number): number {
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]);
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  pid: number;
+  url: string;
+  /** Milliseconds from spawn to the first answered query. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  databaseUrl: string;
+  secret: string;
+  redisUrl?: string;
+  env?: Record<string, string>;
+  /** Extra node flags (the SQL recorder's -r for a capture run). */
+  nodeArgs?: string[];
+  /** A query that proves the server answers (sent with `authorization`). */
+  probe: { body: string; authorization: string };
+}
+
+/**
+ * The compiled server (dist/api/main.js) as a child process in production mode on loopback,
+ * timed from spawn to the first query it answers correctly.
+ */
+export async function startServer(options: ServerOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: options.databaseUrl,
+    TOKEN_SECRET: options.secret,
+    LOG_LEVEL: 'warn',
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
+  };
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist/api/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let exited: number | null = null;
+  child.on('exit', (code) => (exited = code ?? -1));
+
+  let readyMs = -1;
+  const deadline = Date.now() + 60_000;
+  while (readyMs < 0) {
+    if (exited !== null) throw new Error(`server exited with ${exited} before answering:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer within 60 s:\n${output}`);
+    }
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: options.probe.authorization },
+        body: options.probe.body,
+      });
+      const text = await response.text();
+      if (response.ok && text.includes('"data"') && !text.includes('"errors"')) readyMs = performance.now() - t0;
+      else if (response.status < 500 && text.includes('"errors"')) throw new Error(`probe query failed: ${text.slice(0, 500)}`);
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('probe query failed')) {
+        child.kill('SIGKILL');
+        throw error;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  return {
+    child,
+    pid: child.pid!,
+    url,
+    readyMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited !== null) return resolve();
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
