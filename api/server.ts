@@ -19,6 +19,7 @@ import { createWebRouter } from './web/web.router';
 import { EventHub } from './modules/realtime/event-hub';
 import { attachWebSocketServer, WebSocketLimits } from './modules/realtime/ws.server';
 import { refusalMessage } from './modules/auth/sessions.service';
+import { createExportRouter } from './modules/account/export.router';
 import { createGraphqlLimits } from './shared/graphql-limits';
 import { createMetrics, Metrics, observabilityPlugin, requestId } from './shared/observability';
 
@@ -89,6 +90,7 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  app.use(createExportRouter(services.sessions, services.exporter, logger));
   app.use(createWebRouter(config));
   app.use(
     '/graphql',

@@ -10,6 +10,7 @@ import { ConversationsService } from './modules/conversations/conversations.serv
 import { MessagesService } from './modules/messages/messages.service';
 import { RealtimeService } from './modules/realtime/realtime.service';
 import { SafetyService } from './modules/safety/safety.service';
+import { ExportService } from './modules/account/export.service';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
 export function createServices(db: Db, hub: EventHub, config: Config) {
@@ -28,6 +29,7 @@ export function createServices(db: Db, hub: EventHub, config: Config) {
     messages: new MessagesService(db, hub, config.messageMaxLength),
     realtime: new RealtimeService(db, hub, conversations),
     safety: new SafetyService(db),
+    exporter: new ExportService(db),
   };
 }
 

@@ -1,0 +1,49 @@
+import { startTestApp, TestApp } from '../../test/harness';
+import { createAgent, registerUser, sendMessage, startChat } from '../../test/factories';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+const exportUrl = () => app.url.replace(/\/graphql$/, '/account/export');
+
+describe('GET /account/export', () => {
+  it('downloads everything the person owns or can read, and nothing of other people\'s chats', async () => {
+    const [alice, bob, carol] = [await registerUser(app), await registerUser(app), await registerUser(app)];
+    const agent = await createAgent(app, alice, { persona: 'be kind' });
+    const chat = await startChat(app, alice, bob);
+    await sendMessage(app, alice, chat.id, 'one');
+    await sendMessage(app, bob, chat.id, '<script>alert(1)</script> two');
+    const agentChat = await startChat(app, carol, alice, agent.id);
+    await sendMessage(app, carol, agentChat.id, 'hello agent');
+    const elsewhere = await startChat(app, bob, carol);
+    await sendMessage(app, bob, elsewhere.id, 'not for alice');
+
+    const response = await fetch(exportUrl(), { headers: { authorization: `Bearer ${alice.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="parley-export-/);
+    const data = await response.json();
+    expect(data.profile.handle).toBe(alice.handle);
+    expect(data.agents).toEqual([expect.objectContaining({ id: agent.id, persona: 'be kind' })]);
+    const byId = Object.fromEntries(data.conversations.map((c: any) => [c.id, c]));
+    expect(Object.keys(byId).sort()).toEqual([chat.id, agentChat.id].sort());
+    expect(byId[chat.id].messages.map((m: any) => [m.seq, m.content, m.senderHandle])).toEqual([
+      [1, 'one', alice.handle],
+      [2, '<script>alert(1)</script> two', bob.handle],
+    ]);
+    expect(byId[agentChat.id].myRole).toBe('AGENT_OWNER');
+    expect(JSON.stringify(data)).not.toContain('not for alice');
+    expect(JSON.stringify(data)).not.toContain('password');
+  });
+
+  it('refuses without a valid token', async () => {
+    expect((await fetch(exportUrl())).status).toBe(401);
+    const bad = await fetch(exportUrl(), { headers: { authorization: 'Bearer nope' } });
+    expect(bad.status).toBe(401);
+    expect((await bad.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
