@@ -7,9 +7,10 @@ import { ParticipantEntity } from './api/modules/conversations/participant.entit
 import { MessageEntity } from './api/modules/messages/message.entity';
 import { InitialSchema1764000000000 } from './api/database/migrations/1764000000000-InitialSchema';
 import { SessionsBlocksReports1764100000000 } from './api/database/migrations/1764100000000-SessionsBlocksReports';
+import { Notifications1764200000000 } from './api/database/migrations/1764200000000-Notifications';
 
 export const entities = [ProfileEntity, AgentEntity, ConversationEntity, ParticipantEntity, MessageEntity];
-export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000];
+export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000];
 
 /**
  * The one TypeORM DataSource definition. Migrations are listed as classes (not globs) so

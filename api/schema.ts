@@ -11,6 +11,7 @@ import { ConversationsResolver, ParticipantResolver } from './modules/conversati
 import { MessagesResolver } from './modules/messages/messages.resolver';
 import { ReadReceiptResolver, RealtimeResolver, TypingEventResolver } from './modules/realtime/realtime.resolver';
 import { SafetyResolver } from './modules/safety/safety.resolver';
+import { NotificationsResolver } from './modules/notifications/notifications.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -23,6 +24,7 @@ export const resolvers = [
   ReadReceiptResolver,
   TypingEventResolver,
   SafetyResolver,
+  NotificationsResolver,
 ] as const;
 
 /** Resolvers are built by hand from the services: no DI container, the wiring is all here. */
@@ -39,6 +41,7 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [ReadReceiptResolver, new ReadReceiptResolver()],
     [TypingEventResolver, new TypingEventResolver()],
     [SafetyResolver, new SafetyResolver(s.safety)],
+    [NotificationsResolver, new NotificationsResolver(s.notifications, s.conversations)],
   ]);
 }
 

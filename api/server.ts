@@ -20,6 +20,7 @@ import { EventHub } from './modules/realtime/event-hub';
 import { attachWebSocketServer, WebSocketLimits } from './modules/realtime/ws.server';
 import { refusalMessage } from './modules/auth/sessions.service';
 import { createExportRouter } from './modules/account/export.router';
+import { EmailDigest } from './modules/notifications/email-digest';
 import { createGraphqlLimits } from './shared/graphql-limits';
 import { createMetrics, Metrics, observabilityPlugin, requestId } from './shared/observability';
 
@@ -37,6 +38,7 @@ export interface RunningServer {
   services: Services;
   hub: EventHub;
   metrics: Metrics;
+  emailDigest?: EmailDigest;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,12 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   const limits = createGraphqlLimits(config);
   const ws = attachWebSocketServer({ httpServer, schema, services, db, logger, limits: wsLimits, validationRules: limits.validationRules });
   wsClients = () => ws.wss.clients.size;
+  // Presence for missed-message email: whoever has a socket open here is refreshed every 20 s.
+  const presence = setInterval(() => {
+    services.notifications.markSeen(ws.connectedUserIds()).catch((error) => logger.warn({ err: error.message }, 'presence update failed'));
+  }, 20_000).unref();
+  const emailDigest = EmailDigest.fromConfig(db, config, logger);
+  emailDigest?.start();
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -129,6 +137,13 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
     services,
     hub,
     metrics,
-    stop: () => (stopped ??= apollo.stop().then(() => hub.close())),
+    emailDigest,
+    stop: () =>
+      (stopped ??= (async () => {
+        clearInterval(presence);
+        await emailDigest?.stop();
+        await apollo.stop();
+        await hub.close();
+      })()),
   };
 }

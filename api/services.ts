@@ -11,6 +11,7 @@ import { MessagesService } from './modules/messages/messages.service';
 import { RealtimeService } from './modules/realtime/realtime.service';
 import { SafetyService } from './modules/safety/safety.service';
 import { ExportService } from './modules/account/export.service';
+import { NotificationsService } from './modules/notifications/notifications.service';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
 export function createServices(db: Db, hub: EventHub, config: Config) {
@@ -30,6 +31,7 @@ export function createServices(db: Db, hub: EventHub, config: Config) {
     realtime: new RealtimeService(db, hub, conversations),
     safety: new SafetyService(db),
     exporter: new ExportService(db),
+    notifications: new NotificationsService(db),
   };
 }
 

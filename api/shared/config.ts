@@ -27,6 +27,13 @@ export interface Config {
   requestBodyLimitBytes: number;
   /** PostgreSQL statement_timeout: no single statement may hold a connection longer. */
   statementTimeoutMs: number;
+  /** Missed-message email: off unless SMTP_URL is set. */
+  smtpUrl: string | undefined;
+  emailFrom: string;
+  emailDigestDelaySeconds: number;
+  emailDigestIntervalMs: number;
+  /** How the product is reached from outside (links in emails). */
+  publicUrl: string;
   nodeEnv: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -113,6 +120,11 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlMaxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 1_000_000),
     requestBodyLimitBytes: int(env, 'REQUEST_BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     statementTimeoutMs: int(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    emailFrom: env.EMAIL_FROM || 'Parley <no-reply@parley.local>',
+    emailDigestDelaySeconds: int(env, 'EMAIL_DIGEST_DELAY_SECONDS', 600, 0, 7 * 24 * 3600),
+    emailDigestIntervalMs: int(env, 'EMAIL_DIGEST_INTERVAL_MS', 30_000, 50, 3_600_000),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${env.PORT || 4000}`).replace(/\/$/, ''),
     nodeEnv,
     logLevel,
   };

@@ -12,7 +12,7 @@ import type { EventBus } from '../../shared/events';
 
 /** The viewer's participant row joined to its conversation: everything a list item shows. */
 const VIEWER_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS}, pa.profile_id AS "viewerId",
-    (pa.last_seq - pa.last_read_seq)::int AS "viewerUnread", pa.activity_at::text AS "sortKey"
+    (pa.last_seq - pa.last_read_seq)::int AS "viewerUnread", pa.activity_at::text AS "sortKey", pa.muted
   FROM participants pa JOIN conversations c ON c.id = pa.conversation_id`;
 
 /** True when the viewer ($1) blocked the other person of conversation c. */

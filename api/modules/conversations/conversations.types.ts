@@ -64,6 +64,9 @@ export class Conversation {
   @Field(() => Int, { description: 'Sequence number of the newest message (0 when there is none).' })
   lastSeq: number;
 
+  @Field(() => Boolean, { description: 'You muted it: it still counts as unread but never notifies you.' })
+  muted: boolean;
+
   initiatorId: string;
   userLowId: string;
   userHighId: string;

@@ -48,6 +48,14 @@ export class ParticipantEntity {
   @Column({ name: 'last_read_at', type: 'timestamptz', nullable: true })
   lastReadAt: Date | null;
 
+  /** Muted: still counted unread, never notified. */
+  @Column({ type: 'boolean', default: false })
+  muted: boolean;
+
+  /** The last seq already included in a missed-message email. */
+  @Column({ name: 'notified_seq', type: 'bigint', default: 0 })
+  notifiedSeq: string;
+
   @Column({ name: 'activity_at', type: 'timestamptz' })
   activityAt: Date;
 

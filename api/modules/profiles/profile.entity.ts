@@ -19,6 +19,17 @@ export class ProfileEntity {
   @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash: string;
 
+  /** Where missed-message emails go (optional, private to the person). */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ name: 'email_notifications', type: 'boolean', default: true })
+  emailNotifications: boolean;
+
+  /** Last moment a WebSocket of theirs was open (refreshed while connected). */
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
+  lastSeenAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -88,9 +88,9 @@ export function attachWebSocketServer(options: {
   });
 
   // Sign-out, a password change or account deletion end sessions: their sockets close at once, on every node.
-  const sockets = new Map<WebSocket, string>();
+  const sockets = new Map<WebSocket, { sessionId: string; viewerId: string }>();
   const stopListening = services.realtime.onSessionsEnded((sessionIds) => {
-    for (const [socket, sessionId] of sockets) {
+    for (const [socket, { sessionId }] of sockets) {
       if (sessionIds === 'all' || sessionIds.includes(sessionId)) socket.close(4403, 'Forbidden: session ended');
     }
   });
@@ -124,7 +124,8 @@ export function attachWebSocketServer(options: {
         ctx.extra.viewerId = auth.userId;
         ctx.extra.sessionId = auth.sessionId;
         ctx.extra.operations = new Set();
-        sockets.set(socket, auth.sessionId);
+        sockets.set(socket, { sessionId: auth.sessionId, viewerId: auth.userId });
+        services.notifications.markSeen([auth.userId]).catch(() => undefined);
         closeOnExpiry(socket, ctx.extra, auth.token);
         return true;
       },
@@ -173,6 +174,8 @@ export function attachWebSocketServer(options: {
 
   return {
     wss,
+    /** Who has a socket open on this node (presence for missed-message email). */
+    connectedUserIds: (): string[] => [...new Set([...sockets.values()].map((s) => s.viewerId))],
     /** Closes every socket with 1001 (going away) so clients move to another node. */
     close: async () => {
       stopListening();
