@@ -61,10 +61,23 @@ describe('mobile layout (390×844)', () => {
     expect(await thread.getByTestId('message').count()).toBe(40);
     await page.getByTestId('message-list').evaluate((el: any) => (el.scrollTop = el.scrollHeight));
 
-    // Send from the phone.
+    // Send from the phone on a bad network: it shows at once, fails, and is sent by Retry, once.
+    let networkDown = true;
+    await page.route('**/graphql', (route) => {
+      const body = route.request().postData() ?? '';
+      if (networkDown && body.includes('"operationName":"SendMessage"')) return route.abort('internetdisconnected');
+      return route.fallback();
+    });
     await page.getByRole('textbox', { name: 'Message' }).fill('Sent from my phone');
     await page.getByRole('button', { name: 'Send message' }).tap();
+    const pending = thread.getByTestId('pending-message').filter({ hasText: 'Sent from my phone' });
+    await pending.getByRole('alert').filter({ hasText: 'Cannot reach Parley' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'mobile-send-failed');
+    networkDown = false;
+    await pending.getByRole('button', { name: 'Retry' }).tap();
     await thread.getByTestId('message').filter({ hasText: 'Sent from my phone' }).waitFor();
+    await eventually(async () => (await thread.getByTestId('pending-message').count()) === 0, 10_000, 'outbox emptied');
+    expect(await thread.getByTestId('message').filter({ hasText: 'Sent from my phone' }).count()).toBe(1);
     await screenshot(page, 'mobile-conversation');
 
     await back.tap();

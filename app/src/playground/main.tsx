@@ -32,12 +32,17 @@ const storedToken = (() => {
   }
 })();
 
-const defaultQuery = `# Welcome to the Parley GraphQL playground.
+const defaultQuery = `# Parley GraphQL playground
 #
-# Queries and mutations go over HTTP POST /graphql, subscriptions over graphql-ws on the same path.
-# Most operations need a token: sign in with the mutation below, then put
-#   { "Authorization": "Bearer <token>" }
-# in the Headers tab. The Docs button (book icon, left) explains every type and field.
+# Queries and mutations: HTTP POST /graphql.
+# Subscriptions: graphql-ws on the same path.
+#
+# 1. Run SignIn (with your handle and password).
+# 2. Put the token in the Headers tab below:
+#    { "Authorization": "Bearer <token>" }
+# 3. Run MyConversations, or subscribe with Live.
+#
+# The book icon (top left) opens the docs.
 
 mutation SignIn {
   login(input: { handle: "your_handle", password: "your password" }) {
@@ -50,7 +55,13 @@ query MyConversations {
   me { handle displayName }
   unreadTotal
   conversations(first: 10) {
-    nodes { id chatType lastMessagePreview unreadCount otherParticipant { handle } }
+    nodes {
+      id
+      chatType
+      lastMessagePreview
+      unreadCount
+      otherParticipant { handle }
+    }
   }
 }
 

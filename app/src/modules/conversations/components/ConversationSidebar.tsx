@@ -14,6 +14,10 @@ import { describeConversation } from './describeConversation';
 import { NewConversationModal } from './NewConversationModal';
 
 const PAGE = 30;
+const TABS = [
+  { value: 'chats', label: 'Chats' },
+  { value: 'agents', label: 'Agent Chats' },
+] as const;
 type Kind = 'all' | 'PROFILE' | 'AGENT';
 
 /**
@@ -29,7 +33,17 @@ export function ConversationSidebar() {
   const agentId = params.get('agent');
   const [text, setText] = useState('');
   const [modalOpen, setModalOpen] = useState(false);
-  const searchId = useId();
+  const ids = { search: useId(), tabs: useId(), panel: useId() };
+
+  // Tabs pattern: arrow keys move between the two tabs (and select, as the panel is cheap).
+  const onTabKey = (event: React.KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight' && event.key !== 'Home' && event.key !== 'End') return;
+    event.preventDefault();
+    const index = TABS.findIndex((t) => t.value === tab);
+    const next = event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : (index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
+    setParam('tab', TABS[next].value === 'chats' ? null : TABS[next].value);
+    document.getElementById(`${ids.tabs}-${TABS[next].value}`)?.focus();
+  };
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -46,39 +60,50 @@ export function ConversationSidebar() {
           <PlusIcon />
         </button>
       </div>
-      <div className="tabs" role="tablist" aria-label="Which conversations">
-        <button type="button" role="tab" aria-selected={tab === 'chats'} className="tab" onClick={() => setParam('tab', null)}>
-          Chats
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'agents'} className="tab" onClick={() => setParam('tab', 'agents')}>
-          Agent Chats
-        </button>
+      <div className="tabs" role="tablist" aria-label="Which conversations" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.value}
+            type="button"
+            role="tab"
+            id={`${ids.tabs}-${t.value}`}
+            aria-selected={tab === t.value}
+            aria-controls={ids.panel}
+            tabIndex={tab === t.value ? 0 : -1}
+            className="tab"
+            onClick={() => setParam('tab', t.value === 'chats' ? null : t.value)}
+          >
+            {t.label}
+          </button>
+        ))}
       </div>
-      <div className="sidebar-tools">
-        <div className="search-field">
-          <label htmlFor={searchId} className="visually-hidden">
-            Search conversations
-          </label>
-          <SearchIcon size={16} />
-          <input id={searchId} type="search" placeholder="Search" value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="sidebar-panel" role="tabpanel" id={ids.panel} aria-labelledby={`${ids.tabs}-${tab}`}>
+        <div className="sidebar-tools">
+          <div className="search-field">
+            <label htmlFor={ids.search} className="visually-hidden">
+              Search conversations
+            </label>
+            <SearchIcon size={16} />
+            <input id={ids.search} type="search" placeholder="Search" value={text} onChange={(e) => setText(e.target.value)} />
+          </div>
+          {tab === 'chats' ? (
+            <fieldset className="field-group">
+              <legend className="visually-hidden">Show</legend>
+              <div className="segmented">
+                {(['all', 'PROFILE', 'AGENT'] as const).map((value) => (
+                  <label key={value} className={kind === value ? 'is-checked' : undefined}>
+                    <input type="radio" name="chat-kind" value={value} checked={kind === value} onChange={() => setParam('type', value === 'all' ? null : value)} />
+                    {value === 'all' ? 'All' : value === 'PROFILE' ? 'Profile' : 'Agent'}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ) : (
+            <AgentFilter agentId={agentId} onChange={(id) => setParam('agent', id)} />
+          )}
         </div>
-        {tab === 'chats' ? (
-          <fieldset className="field-group">
-            <legend className="visually-hidden">Show</legend>
-            <div className="segmented">
-              {(['all', 'PROFILE', 'AGENT'] as const).map((value) => (
-                <label key={value} className={kind === value ? 'is-checked' : undefined}>
-                  <input type="radio" name="chat-kind" value={value} checked={kind === value} onChange={() => setParam('type', value === 'all' ? null : value)} />
-                  {value === 'all' ? 'All' : value === 'PROFILE' ? 'Profile' : 'Agent'}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ) : (
-          <AgentFilter agentId={agentId} onChange={(id) => setParam('agent', id)} />
-        )}
+        {tab === 'chats' ? <ChatsList kind={kind} text={text} search={location.search} /> : <AgentChatsList agentId={agentId} text={text} search={location.search} />}
       </div>
-      {tab === 'chats' ? <ChatsList kind={kind} text={text} search={location.search} /> : <AgentChatsList agentId={agentId} text={text} search={location.search} />}
       <NewConversationModal open={modalOpen} onClose={() => setModalOpen(false)} />
     </aside>
   );

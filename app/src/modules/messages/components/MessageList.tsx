@@ -69,6 +69,8 @@ export function MessageList(props: MessageListProps) {
   }
 
   const lastKey = rows[rows.length - 1]?.key;
+  // A pending message turning "failed" grows the list at the bottom too (its error line).
+  const pendingState = unconfirmed.map((e) => e.status).join();
   const firstId = messages[0]?.id;
 
   // Keep the reader's place when older messages are put above; follow new ones at the bottom.
@@ -90,7 +92,7 @@ export function MessageList(props: MessageListProps) {
     const mineJustSent = last?.kind === 'pending' || (last?.kind === 'message' && last.own);
     if (wasNearBottom.current || mineJustSent) el.scrollTop = el.scrollHeight;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lastKey, firstId, props.conversationId, rows.length]);
+  }, [lastKey, firstId, props.conversationId, rows.length, pendingState]);
 
   const loadOlder = () => {
     const el = scroller.current;
