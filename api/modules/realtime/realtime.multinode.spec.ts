@@ -95,6 +95,11 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 
   afterAll(async () => {
     await Promise.all([stopNode(a), stopNode(b)]);
+    // A node's own errors explain most failures here (an INTERNAL_SERVER_ERROR says nothing).
+    for (const node of [a, b].filter(Boolean)) {
+      const errors = node.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
+      if (errors.length) console.warn(`node ${node.name} logged errors:\n${errors.join('\n').slice(0, 4000)}`);
+    }
   });
 
   /** Without a way to see another process's listeners, send through `node` until the subscriptions see traffic. */
