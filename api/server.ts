@@ -21,6 +21,7 @@ import { attachWebSocketServer, WebSocketLimits } from './modules/realtime/ws.se
 import { refusalMessage } from './modules/auth/sessions.service';
 import { createExportRouter } from './modules/account/export.router';
 import { EmailDigest } from './modules/notifications/email-digest';
+import { RateLimits } from './shared/rate-limits';
 import { createGraphqlLimits } from './shared/graphql-limits';
 import { createMetrics, Metrics, observabilityPlugin, requestId } from './shared/observability';
 
@@ -49,11 +50,13 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   const metrics = createMetrics({ websocketConnections: () => wsClients(), subscriptions: () => hub.listenerCount });
   const hub = new EventHub(logger, (event) => event.kind === 'message' && metrics.messagesSent.inc());
   await hub.connect(config.redisUrl);
-  const services = createServices(db, hub, config);
+  const rateLimits = new RateLimits(config);
+  const services = createServices(db, hub, config, rateLimits);
   const schema = await createSchema(services);
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
   const limits = createGraphqlLimits(config);
   const ws = attachWebSocketServer({ httpServer, schema, services, db, logger, limits: wsLimits, validationRules: limits.validationRules });
@@ -108,6 +111,7 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
         const auth = await services.sessions.authenticate(req.headers.authorization);
         return {
           requestId: (req as { id?: string }).id,
+          clientIp: req.ip,
           viewerId: auth && 'userId' in auth ? auth.userId : null,
           sessionId: auth && 'sessionId' in auth ? auth.sessionId : undefined,
           authError: auth && 'error' in auth ? refusalMessage(auth.error) : undefined,
@@ -144,6 +148,7 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
         await emailDigest?.stop();
         await apollo.stop();
         await hub.close();
+        await rateLimits.close();
       })()),
   };
 }

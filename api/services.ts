@@ -1,4 +1,5 @@
 import type { Config } from './shared/config';
+import type { RateLimits } from './shared/rate-limits';
 import type { Db } from './database/db';
 import type { EventHub } from './modules/realtime/event-hub';
 import { TokenService } from './modules/auth/token.service';
@@ -14,20 +15,20 @@ import { ExportService } from './modules/account/export.service';
 import { NotificationsService } from './modules/notifications/notifications.service';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
-export function createServices(db: Db, hub: EventHub, config: Config) {
+export function createServices(db: Db, hub: EventHub, config: Config, limits?: RateLimits) {
   const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds);
   const sessions = new SessionsService(db, tokens, hub);
   const profiles = new ProfilesService(db);
   const agents = new AgentsService(db);
-  const conversations = new ConversationsService(db, profiles, agents, hub);
+  const conversations = new ConversationsService(db, profiles, agents, hub, limits);
   return {
     tokens,
     sessions,
-    auth: new AuthService(db, sessions),
+    auth: new AuthService(db, sessions, limits),
     profiles,
     agents,
     conversations,
-    messages: new MessagesService(db, hub, config.messageMaxLength),
+    messages: new MessagesService(db, hub, config.messageMaxLength, limits),
     realtime: new RealtimeService(db, hub, conversations),
     safety: new SafetyService(db),
     exporter: new ExportService(db),

@@ -27,6 +27,14 @@ export interface Config {
   requestBodyLimitBytes: number;
   /** PostgreSQL statement_timeout: no single statement may hold a connection longer. */
   statementTimeoutMs: number;
+  rateLimits: boolean;
+  rateLimitSend: RateLimitRule;
+  rateLimitStart: RateLimitRule;
+  rateLimitLoginHandle: RateLimitRule;
+  rateLimitLoginAddress: RateLimitRule;
+  rateLimitRegisterAddress: RateLimitRule;
+  /** Express `trust proxy`: set when behind a load balancer so client addresses are real. */
+  trustProxy: boolean;
   /** Missed-message email: off unless SMTP_URL is set. */
   smtpUrl: string | undefined;
   emailFrom: string;
@@ -34,11 +42,26 @@ export interface Config {
   emailDigestIntervalMs: number;
   /** How the product is reached from outside (links in emails). */
   publicUrl: string;
+  /** Agents that answer: responders, the reply queue and its limits. */
+  agentReplies: AgentReplyConfig;
   nodeEnv: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
 export class ConfigError extends Error {}
+
+/** `points/seconds`, e.g. `10/60` = 10 per minute. */
+export interface RateLimitRule {
+  points: number;
+  seconds: number;
+}
+
+function rule(env: Env, name: string, fallback: string): RateLimitRule {
+  const raw = env[name] || fallback;
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new ConfigError(`${name} must look like 10/60 (points per seconds), got "${raw}"`);
+  return { points: Number(match[1]), seconds: Number(match[2]) };
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -95,6 +118,58 @@ function tokenSecret(env: Env, dataDir: string): string {
   return secret;
 }
 
+/** Agents that answer (issue 5). With no AGENT_MODEL, agents answer with the built-in responder. */
+export interface AgentReplyConfig {
+  enabled: boolean;
+  /** OpenAI-compatible chat-completions server; used when `model` is set. */
+  modelBaseUrl: string;
+  modelApiKey: string | undefined;
+  /** The default model; unset means the built-in responder (and per-agent models are ignored). */
+  model: string | undefined;
+  replyTimeoutMs: number;
+  /** A stream that sends nothing for this long has timed out. */
+  idleTimeoutMs: number;
+  /** Retries (with backoff) on 429, 5xx and lost connections before a reply fails. */
+  modelRetries: number;
+  maxReplyTokens: number;
+  /** What the model sees (persona, notes, recent turns) is cut to about this many tokens. */
+  contextTokens: number;
+  perAgentConcurrency: number;
+  /** Replies this node generates at once; 0: this node enqueues but never generates. */
+  workerConcurrency: number;
+  repliesPerHour: number;
+  /** Partial content is written to the database at most this often (every chunk is still published). */
+  flushMs: number;
+  queueName: string;
+  pollMs: number;
+}
+
+function agentReplyConfig(env: Env): AgentReplyConfig {
+  const model = env.AGENT_MODEL?.trim() || undefined;
+  const baseUrl = url(env, 'AGENT_MODEL_BASE_URL', ['http:', 'https:']);
+  if (baseUrl && !model) throw new ConfigError('AGENT_MODEL is required when AGENT_MODEL_BASE_URL is set');
+  if (model && !/^[\w.:/@+-]{1,200}$/.test(model)) throw new ConfigError(`AGENT_MODEL is not a model name: "${model}"`);
+  const queueName = env.AGENT_QUEUE_NAME || 'agent-replies';
+  if (!/^[a-z0-9_.-]{1,60}$/i.test(queueName)) throw new ConfigError('AGENT_QUEUE_NAME must be 1–60 of letters, digits, _ . -');
+  return {
+    enabled: bool(env, 'AGENT_REPLIES', true),
+    modelBaseUrl: (baseUrl ?? 'https://api.openai.com/v1').replace(/\/$/, ''),
+    modelApiKey: env.AGENT_MODEL_API_KEY || undefined,
+    model,
+    replyTimeoutMs: int(env, 'AGENT_REPLY_TIMEOUT_MS', 120_000, 100, 3_600_000),
+    idleTimeoutMs: int(env, 'AGENT_IDLE_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    modelRetries: int(env, 'AGENT_MODEL_RETRIES', 3, 0, 10),
+    maxReplyTokens: int(env, 'AGENT_MAX_REPLY_TOKENS', 512, 16, 32_000),
+    contextTokens: int(env, 'AGENT_CONTEXT_TOKENS', 3000, 200, 1_000_000),
+    perAgentConcurrency: int(env, 'AGENT_CONCURRENCY_PER_AGENT', 2, 1, 1000),
+    workerConcurrency: int(env, 'AGENT_WORKER_CONCURRENCY', 4, 0, 200),
+    repliesPerHour: int(env, 'AGENT_REPLIES_PER_HOUR', 30, 1, 1_000_000),
+    flushMs: int(env, 'AGENT_STREAM_FLUSH_MS', 250, 0, 60_000),
+    queueName,
+    pollMs: int(env, 'AGENT_QUEUE_POLL_MS', 1000, 500, 60_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = resolve(env.PARLEY_DATA_DIR || join(process.cwd(), '.parley'));
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -120,11 +195,19 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlMaxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 1_000_000),
     requestBodyLimitBytes: int(env, 'REQUEST_BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     statementTimeoutMs: int(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    rateLimits: bool(env, 'RATE_LIMITS', true),
+    rateLimitSend: rule(env, 'RATE_LIMIT_SEND', '10/60'),
+    rateLimitStart: rule(env, 'RATE_LIMIT_START', '20/3600'),
+    rateLimitLoginHandle: rule(env, 'RATE_LIMIT_LOGIN_HANDLE', '10/900'),
+    rateLimitLoginAddress: rule(env, 'RATE_LIMIT_LOGIN_ADDRESS', '50/900'),
+    rateLimitRegisterAddress: rule(env, 'RATE_LIMIT_REGISTER_ADDRESS', '20/3600'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     emailFrom: env.EMAIL_FROM || 'Parley <no-reply@parley.local>',
     emailDigestDelaySeconds: int(env, 'EMAIL_DIGEST_DELAY_SECONDS', 600, 0, 7 * 24 * 3600),
     emailDigestIntervalMs: int(env, 'EMAIL_DIGEST_INTERVAL_MS', 30_000, 50, 3_600_000),
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${env.PORT || 4000}`).replace(/\/$/, ''),
+    agentReplies: agentReplyConfig(env),
     nodeEnv,
     logLevel,
   };

@@ -6,6 +6,8 @@ export interface RequestContext {
   viewerId: string | null;
   /** The session behind the token (sign-out ends it). */
   sessionId?: string;
+  /** The caller's address (behind a proxy only with TRUST_PROXY), for per-address limits. */
+  clientIp?: string;
   /** Correlates logs with the X-Request-Id response header (HTTP only). */
   requestId?: string;
   /** Why credentials that were sent were refused; shown instead of the generic message. */

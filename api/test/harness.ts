@@ -34,6 +34,12 @@ export async function startTestApp(env: Record<string, string> = {}, wsLimits?: 
     TOKEN_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DB_POOL_SIZE: '5',
+    // Suites send and sign in far faster than people do; the rate-limit suite sets its own rules.
+    RATE_LIMIT_SEND: '100000/1',
+    RATE_LIMIT_START: '100000/1',
+    RATE_LIMIT_LOGIN_HANDLE: '100000/1',
+    RATE_LIMIT_LOGIN_ADDRESS: '100000/1',
+    RATE_LIMIT_REGISTER_ADDRESS: '100000/1',
     ...env,
     DATABASE_URL: databaseUrl,
   });

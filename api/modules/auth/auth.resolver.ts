@@ -10,13 +10,13 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Mutation(() => AuthPayload, { description: 'Create an account and sign in. A taken handle gives BAD_USER_INPUT.' })
-  register(@Arg('input', () => RegisterInput, { description: 'Handle, password and optional display name.' }) input: RegisterInput) {
-    return this.auth.register(input);
+  register(@Arg('input', () => RegisterInput, { description: 'Handle, password and optional display name.' }) input: RegisterInput, @Ctx() ctx: RequestContext) {
+    return this.auth.register(input, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload, { description: 'Sign in. A wrong password and an unknown handle both give UNAUTHENTICATED.' })
-  login(@Arg('input', () => LoginInput, { description: 'Handle and password.' }) input: LoginInput) {
-    return this.auth.login(input);
+  login(@Arg('input', () => LoginInput, { description: 'Handle and password.' }) input: LoginInput, @Ctx() ctx: RequestContext) {
+    return this.auth.login(input, ctx.clientIp);
   }
 
   @Authorized()

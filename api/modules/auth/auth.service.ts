@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../database/db';
 import { BadInputError, UnauthenticatedError } from '../../shared/errors';
 import { PROFILE_COLUMNS, ProfileRow } from '../profiles/profiles.types';
 import type { SessionsService } from './sessions.service';
+import type { RateLimits } from '../../shared/rate-limits';
 import type { LoginInput, RegisterInput } from './auth.inputs';
 
 // A real argon2id hash of a random password: verifying against it when the handle is unknown
@@ -11,9 +12,14 @@ import type { LoginInput, RegisterInput } from './auth.inputs';
 const DECOY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$gG3uwZ5Tk3uzRlUyWMK2Kg$dVLn3rpLTRPp9AR+TEIUTfxzAQCtKiyZF98CfLnTdic';
 
 export class AuthService {
-  constructor(private readonly db: Db, private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sessions: SessionsService,
+    private readonly limits?: RateLimits,
+  ) {}
 
-  async register(input: RegisterInput): Promise<{ token: string; profile: ProfileRow }> {
+  async register(input: RegisterInput, clientIp = 'unknown'): Promise<{ token: string; profile: ProfileRow }> {
+    await this.limits?.consume('registerAddress', clientIp);
     const handle = input.handle.toLowerCase();
     const displayName = input.displayName?.trim() || null;
     const passwordHash = await hash(input.password); // argon2id with the library's OWASP-level defaults
@@ -29,8 +35,11 @@ export class AuthService {
     }
   }
 
-  async login(input: LoginInput): Promise<{ token: string; profile: ProfileRow }> {
-    const row = await this.withPassword(`p.handle = $1`, input.handle.trim().toLowerCase(), input.password);
+  async login(input: LoginInput, clientIp = 'unknown'): Promise<{ token: string; profile: ProfileRow }> {
+    const handle = input.handle.trim().toLowerCase();
+    await this.limits?.consume('loginAddress', clientIp);
+    await this.limits?.consume('loginHandle', handle);
+    const row = await this.withPassword(`p.handle = $1`, handle, input.password);
     if (!row) throw new UnauthenticatedError('Wrong handle or password');
     return { token: await this.sessions.create(row.userId), profile: row };
   }

@@ -9,6 +9,7 @@ import type { ProfilesService } from '../profiles/profiles.service';
 import { ChatType, Conversation, CONVERSATION_COLUMNS, ParticipantRole } from './conversations.types';
 import type { StartConversationInput } from './conversations.inputs';
 import type { EventBus } from '../../shared/events';
+import type { RateLimits } from '../../shared/rate-limits';
 
 /** The viewer's participant row joined to its conversation: everything a list item shows. */
 const VIEWER_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS}, pa.profile_id AS "viewerId",
@@ -29,6 +30,7 @@ export class ConversationsService {
     private readonly profiles: ProfilesService,
     private readonly agents: AgentsService,
     private readonly events: EventBus,
+    private readonly limits?: RateLimits,
   ) {}
 
   /** Start or get: the partial unique indexes make a second row impossible, so the insert just yields. */
@@ -58,6 +60,14 @@ export class ConversationsService {
       people.push(targetUserId);
       roles.push(input.chatType === ChatType.AGENT ? ParticipantRole.AGENT_OWNER : ParticipantRole.MEMBER);
     }
+    try {
+      await this.limits?.check('start', viewerId);
+    } catch (error) {
+      // Over the limit for NEW conversations; getting an existing one is still fine.
+      const existing = await this.existingId(input.chatType, low, high, viewerId, agentId);
+      if (!existing) throw error;
+      return { conversation: await this.getForViewer(viewerId, existing), isNew: false };
+    }
     const inserted = await this.db.query<{ id: string }>(
       `WITH ins AS (
          INSERT INTO conversations (chat_type, initiator_id, user_low_id, user_high_id, target_agent_id)
@@ -69,20 +79,26 @@ export class ConversationsService {
        SELECT id FROM ins`,
       [input.chatType, viewerId, low, high, agentId, people, roles],
     );
-    let id = inserted[0]?.id;
+    let id: string | undefined = inserted[0]?.id;
     const isNew = Boolean(id);
     if (!id) {
-      const existing = await this.db.query<{ id: string }>(
-        input.chatType === ChatType.PROFILE
-          ? `SELECT id FROM conversations WHERE chat_type = 'PROFILE' AND user_low_id = $1 AND user_high_id = $2`
-          : `SELECT id FROM conversations WHERE chat_type = 'AGENT' AND initiator_id = $1 AND target_agent_id = $2`,
-        input.chatType === ChatType.PROFILE ? [low, high] : [viewerId, agentId],
-      );
-      id = existing[0]?.id;
+      id = await this.existingId(input.chatType, low, high, viewerId, agentId);
       if (!id) throw new Error('start-or-get found neither a new nor an existing conversation');
+    } else {
+      await this.limits?.consume('start', viewerId).catch(() => undefined); // counted; the check above already refused past the limit
     }
     if (isNew) this.events.publish({ kind: 'conversation', conversationId: id, recipients: people });
-    return { conversation: await this.getForViewer(viewerId, id), isNew };
+    return { conversation: await this.getForViewer(viewerId, id!), isNew };
+  }
+
+  private async existingId(chatType: ChatType, low: string, high: string, viewerId: string, agentId: string | null): Promise<string | undefined> {
+    const rows = await this.db.query<{ id: string }>(
+      chatType === ChatType.PROFILE
+        ? `SELECT id FROM conversations WHERE chat_type = 'PROFILE' AND user_low_id = $1 AND user_high_id = $2`
+        : `SELECT id FROM conversations WHERE chat_type = 'AGENT' AND initiator_id = $1 AND target_agent_id = $2`,
+      chatType === ChatType.PROFILE ? [low, high] : [viewerId, agentId],
+    );
+    return rows[0]?.id;
   }
 
   /** A block, either way, stops two people from starting chats with each other. */

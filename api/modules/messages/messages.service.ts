@@ -7,6 +7,8 @@ import type { MessagePageQuery } from './messages.loaders';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
 import type { SendMessageInput } from './messages.inputs';
 import type { EventBus } from '../../shared/events';
+import { RateLimitedError } from '../../shared/errors';
+import type { RateLimits } from '../../shared/rate-limits';
 
 const PREVIEW_LENGTH = 140;
 
@@ -22,6 +24,7 @@ export class MessagesService {
     private readonly db: Db,
     private readonly events: EventBus,
     private readonly maxLength: number,
+    private readonly limits?: RateLimits,
   ) {}
 
   /**
@@ -36,6 +39,16 @@ export class MessagesService {
     const content = this.validContent(input.content);
     const clientId = input.clientId ?? null;
     const preview = [...content.replace(/\s+/g, ' ')].slice(0, PREVIEW_LENGTH).join('');
+    try {
+      await this.limits?.consume('send', senderId);
+    } catch (error) {
+      // A retry of a message that was already sent is not a new message: it still gets its answer.
+      if (error instanceof RateLimitedError && clientId !== null) {
+        const existing = await this.existingByClientId(senderId, clientId, conversationId).catch(() => null);
+        if (existing) return existing;
+      }
+      throw error;
+    }
     let rows: (Message & { recipients: string[]; oldReadSeq: number })[];
     try {
       rows = await this.db.query(
