@@ -11,7 +11,9 @@ import { ConversationsResolver, ParticipantResolver } from './modules/conversati
 import { MessagesResolver } from './modules/messages/messages.resolver';
 import { ReadReceiptResolver, RealtimeResolver, TypingEventResolver } from './modules/realtime/realtime.resolver';
 import { SafetyResolver } from './modules/safety/safety.resolver';
-import { NotificationsResolver } from './modules/notifications/notifications.resolver';
+import { AgentRepliesResolver } from './modules/agent-replies/agent-replies.resolver';
+import { AgentReplyFieldsResolver, ConversationAgentFieldsResolver } from './modules/agent-replies/agent-reply-fields.resolver';
+import { NotificationsResolver, NotificationStreamResolver } from './modules/notifications/notifications.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -24,7 +26,11 @@ export const resolvers = [
   ReadReceiptResolver,
   TypingEventResolver,
   SafetyResolver,
+  AgentRepliesResolver,
+  AgentReplyFieldsResolver,
+  ConversationAgentFieldsResolver,
   NotificationsResolver,
+  NotificationStreamResolver,
 ] as const;
 
 /** Resolvers are built by hand from the services: no DI container, the wiring is all here. */
@@ -41,7 +47,11 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [ReadReceiptResolver, new ReadReceiptResolver()],
     [TypingEventResolver, new TypingEventResolver()],
     [SafetyResolver, new SafetyResolver(s.safety)],
+    [AgentRepliesResolver, new AgentRepliesResolver(s.agentReplies)],
+    [AgentReplyFieldsResolver, new AgentReplyFieldsResolver(s.agentReplies)],
+    [ConversationAgentFieldsResolver, new ConversationAgentFieldsResolver()],
     [NotificationsResolver, new NotificationsResolver(s.notifications, s.conversations)],
+    [NotificationStreamResolver, new NotificationStreamResolver()],
   ]);
 }
 

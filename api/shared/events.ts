@@ -7,9 +7,11 @@ import type { Message } from '../modules/messages/messages.types';
  */
 export type DomainEvent =
   | { kind: 'message'; conversationId: string; recipients: string[]; message: Message }
-  | { kind: 'conversation'; conversationId: string; recipients: string[] }
+  | { kind: 'conversation'; conversationId: string; recipients: string[]; /** set when this event is the chat being started */ startedBy?: string }
   | { kind: 'read'; conversationId: string; recipients: string[]; profileId: string; lastReadSeq: number; lastReadAt: string | null }
   | { kind: 'typing'; conversationId: string; recipients: string[]; profileId: string; isTyping: boolean; expiresAt: string }
+  /** An agent reply grew or changed state: `message` holds its whole content so far, `delta` what was added at `offset`. */
+  | { kind: 'message_updated'; conversationId: string; recipients: string[]; message: Message; delta: string; offset: number }
   /** Sessions ended (sign-out, password change, account deletion): every node forgets them and closes their sockets. */
   | { kind: 'session'; conversationId?: undefined; recipients: string[]; sessionIds: string[] | 'all' };
 

@@ -87,7 +87,7 @@ export class ConversationsService {
     } else {
       await this.limits?.consume('start', viewerId).catch(() => undefined); // counted; the check above already refused past the limit
     }
-    if (isNew) this.events.publish({ kind: 'conversation', conversationId: id, recipients: people });
+    if (isNew) this.events.publish({ kind: 'conversation', conversationId: id, recipients: people, startedBy: viewerId });
     return { conversation: await this.getForViewer(viewerId, id!), isNew };
   }
 

@@ -1,8 +1,10 @@
-import { Arg, Authorized, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription, SubscribeResolverData } from 'type-graphql';
+import type { RequestContext } from '../../shared/context';
+import { Profile } from '../profiles/profiles.types';
 import { CurrentUser } from '../../shared/auth';
 import { Conversation } from '../conversations/conversations.types';
 import type { ConversationsService } from '../conversations/conversations.service';
-import { NotificationSettings, NotificationSettingsInput } from './notifications.types';
+import { Notification, NotificationSettings, NotificationSettingsInput } from './notifications.types';
 import type { NotificationsService } from './notifications.service';
 
 @Resolver()
@@ -36,5 +38,26 @@ export class NotificationsResolver {
   ) {
     await this.notifications.setMuted(viewerId, conversationId, muted);
     return this.conversations.getForViewer(viewerId, conversationId);
+  }
+}
+
+@Resolver(() => Notification)
+export class NotificationStreamResolver {
+  @Authorized()
+  @Subscription(() => Notification, {
+    description: 'In-app notifications as they happen: chats started with you, and new messages in your chats that are not muted.',
+    subscribe: ({ context }: SubscribeResolverData<unknown, object, RequestContext>) => {
+      if (!context.realtime) throw new Error('subscriptions are served over WebSocket only');
+      return context.realtime.notifications(context.viewerId!);
+    },
+  })
+  notifications(@Root() notification: Notification, @Ctx() ctx: RequestContext): Notification {
+    ctx.renewLoaders?.();
+    return notification;
+  }
+
+  @FieldResolver(() => Profile, { nullable: true, description: 'Who did it.' })
+  from(@Root() notification: Notification, @Ctx() ctx: RequestContext) {
+    return notification.actorId ? ctx.loaders.profileById.load(notification.actorId) : null;
   }
 }

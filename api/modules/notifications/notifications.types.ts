@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsBoolean, IsEmail, IsOptional, MaxLength, ValidateIf } from 'class-validator';
 
 @ObjectType({ description: 'How Parley tells you about messages you missed.' })
@@ -23,4 +23,36 @@ export class NotificationSettingsInput {
   @IsOptional()
   @IsBoolean()
   emailNotifications?: boolean | null;
+}
+
+export enum NotificationKind {
+  NEW_CONVERSATION = 'NEW_CONVERSATION',
+  NEW_MESSAGE = 'NEW_MESSAGE',
+}
+
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification is about.',
+  valuesConfig: {
+    NEW_CONVERSATION: { description: 'Someone started a chat with you.' },
+    NEW_MESSAGE: { description: 'A new message in one of your chats (never for muted chats, your own messages, or chats held with your agents).' },
+  },
+});
+
+@ObjectType({ description: 'Something to tell you about, as it happens.' })
+export class Notification {
+  @Field(() => NotificationKind, { description: 'What happened.' })
+  kind: NotificationKind;
+
+  @Field(() => ID, { description: 'The conversation it happened in.' })
+  conversationId: string;
+
+  @Field(() => String, { nullable: true, description: 'The start of the message, for NEW_MESSAGE (at most 140 characters).' })
+  preview: string | null;
+
+  @Field(() => Date, { description: 'When it happened.' })
+  createdAt: Date;
+
+  /** Who did it: resolved to `from`. */
+  actorId: string | null;
 }

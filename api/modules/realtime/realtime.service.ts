@@ -8,6 +8,8 @@ import type { EventHub } from './event-hub';
 import { EventQueue } from './event-queue';
 import type { ReadReceipt, TypingEvent } from './realtime.types';
 import type { ConversationsService } from '../conversations/conversations.service';
+import { NotificationFilter } from '../notifications/notification-stream';
+import type { Notification } from '../notifications/notifications.types';
 
 /** How many missed messages a resume may replay; older positions are told to reload. */
 export const MAX_REPLAY = 1000;
@@ -113,6 +115,29 @@ export class RealtimeService {
       const t = e as Extract<DomainEvent, { kind: 'typing' }>;
       return { conversationId: t.conversationId, profileId: t.profileId, isTyping: t.isTyping, expiresAt: new Date(t.expiresAt) };
     });
+  }
+
+  /** In-app notifications for the viewer (see NotificationFilter for what counts). */
+  async notifications(viewerId: string): Promise<AsyncIterableIterator<Notification>> {
+    const filter = new NotificationFilter(this.db, viewerId);
+    const queue = this.queue(viewerId, (e) => filter.accepts(e));
+    const source = queue;
+    const notifications: AsyncIterableIterator<Notification> = {
+      next: async () => {
+        for (;;) {
+          const result = await source.next();
+          if (result.done) return { value: undefined, done: true };
+          const notification = await filter.toNotification(result.value);
+          if (notification) return { value: notification, done: false };
+        }
+      },
+      return: async () => {
+        await source.return?.();
+        return { value: undefined, done: true };
+      },
+      [Symbol.asyncIterator]: () => notifications,
+    };
+    return notifications;
   }
 
   /** Calls back when sessions end anywhere (the WebSocket server closes their sockets). */

@@ -1,0 +1,40 @@
+import type { Db } from '../../database/db';
+import type { DomainEvent } from '../../shared/events';
+import { NotificationKind, Notification } from './notifications.types';
+
+const PREVIEW = 140;
+
+/**
+ * Turns the events addressed to one person into the notifications they should see: chats
+ * started with them, and messages from others in their own chats unless muted. Chats held
+ * with their agents do not notify (the Agent Chats tab shows them).
+ */
+export class NotificationFilter {
+  constructor(private readonly db: Db, private readonly viewerId: string) {}
+
+  accepts(event: DomainEvent): boolean {
+    if (event.kind === 'conversation') return Boolean(event.startedBy && event.startedBy !== this.viewerId);
+    return event.kind === 'message' && event.message.senderId !== this.viewerId && event.message.senderType !== 'SYSTEM';
+  }
+
+  /** The notification for an accepted event, or null when the chat is muted (checked at delivery, so a mute applies at once). */
+  async toNotification(event: DomainEvent): Promise<Notification | null> {
+    if (event.kind === 'conversation') {
+      return { kind: NotificationKind.NEW_CONVERSATION, conversationId: event.conversationId, preview: null, createdAt: new Date(), actorId: event.startedBy ?? null };
+    }
+    if (event.kind !== 'message') return null;
+    const [state] = await this.db.query<{ muted: boolean; role: string }>(
+      `SELECT muted, role FROM participants WHERE conversation_id = $1 AND profile_id = $2`,
+      [event.conversationId, this.viewerId],
+    );
+    if (!state || state.muted || state.role !== 'MEMBER') return null;
+    const message = event.message;
+    return {
+      kind: NotificationKind.NEW_MESSAGE,
+      conversationId: event.conversationId,
+      preview: [...message.content].slice(0, PREVIEW).join(''),
+      createdAt: new Date(message.createdAt),
+      actorId: message.senderId,
+    };
+  }
+}
