@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
-// GraphiQL 5 edits with Monaco, whose language services run in web workers: this is graphiql's
-// documented Vite setup, which bundles the workers with the page (no CDN, works offline).
-import 'graphiql/setup-workers/vite';
+// GraphiQL 5 edits with Monaco, whose language services run in web workers, bundled with the
+// page (no CDN, works offline): graphiql's Vite setup, in our sources (see the file for why).
+import './monacoWorkers';
 import 'graphiql/style.css';
 import './playground.css';
 

@@ -36,7 +36,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => createApolloClient({ token, onSessionExpired: () => signOutRef.current('Your session has ended. Please sign in again.') }),
     [token],
   );
-  useEffect(() => () => parley.dispose(), [parley]);
+  // The previous session's client (socket, cache) goes when a new one takes over. Not in an
+  // effect cleanup: StrictMode runs those on a simulated unmount and would kill the live client.
+  const previous = useRef(parley);
+  useEffect(() => {
+    if (previous.current !== parley) {
+      previous.current.dispose();
+      previous.current = parley;
+    }
+  }, [parley]);
 
   // Another tab signed in or out: follow it.
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { UnreadTotalQuery } from '../../conversations/graphql/UnreadTotal';
@@ -41,6 +42,12 @@ export function TopBar() {
 function MessagesLink() {
   const { data } = useQuery(UnreadTotalQuery, { fetchPolicy: 'cache-and-network' });
   const total = data?.unreadTotal ?? 0;
+  useEffect(() => {
+    document.title = total ? `(${total}) Parley` : 'Parley';
+    return () => {
+      document.title = 'Parley';
+    };
+  }, [total]);
   return (
     <NavLink to="/messages" className="topbar-chat icon-button" aria-label={total ? `Messages, ${total} unread` : 'Messages'} title="Messages" data-testid="topbar-messages">
       <ChatIcon size={22} />
