@@ -18,6 +18,16 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** A note for one of your agents: it answers from these (the built-in responder quotes them; a model is given the best matches). */
+export type AddAgentKnowledgeInput = {
+  /** Your agent. */
+  agentId: Scalars['ID']['input'];
+  /** The note itself (1–8000 characters). */
+  body: Scalars['String']['input'];
+  /** A short title or question, e.g. "Refunds" (1–200 characters). */
+  title: Scalars['String']['input'];
+};
+
 /** An AI agent that a person owns and others chat with. */
 export type Agent = {
   __typename: 'Agent';
@@ -31,12 +41,66 @@ export type Agent = {
   handle: Scalars['String']['output'];
   /** The agent's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** The notes it answers from, oldest first. Only its owner sees them (null for others). */
+  knowledge: Maybe<Array<AgentKnowledgeEntry>>;
+  /** The model its owner chose (null: the server's default). Only its owner sees it. */
+  model: Maybe<Scalars['String']['output']>;
   /** The person who owns the agent. */
   owner: Profile;
+  /** True while its owner has paused it: it answers nobody. */
+  paused: Scalars['Boolean']['output'];
   /** Instructions the agent follows; only its owner sees them (null for others). */
   persona: Maybe<Scalars['String']['output']>;
+  /** What answers for it now: a model name, or "builtin" (answers from its notes). Only its owner sees it. */
+  responder: Maybe<Scalars['String']['output']>;
   /** PUBLIC or PRIVATE. */
   visibility: AgentVisibility;
+};
+
+/** What happened in the chats with one of your agents over a period. */
+export type AgentInsights = {
+  __typename: 'AgentInsights';
+  /** The agent. */
+  agentId: Scalars['ID']['output'];
+  /** Messages by hour of the day (UTC), all 24 hours in order: for a chart of the busiest hours. */
+  busiestHours: Array<HourCount>;
+  /** Chats with at least one message in the period. */
+  conversations: Scalars['Int']['output'];
+  /** Start of the period (inclusive). */
+  from: Scalars['DateTime']['output'];
+  /** Times someone asked for you with /human. */
+  humanRequests: Scalars['Int']['output'];
+  /** Median milliseconds from a person's message to the first text of the reply (null without replies). */
+  medianFirstTokenMs: Maybe<Scalars['Float']['output']>;
+  /** Median milliseconds from a person's message to the complete reply (null without complete replies). */
+  medianReplyMs: Maybe<Scalars['Float']['output']>;
+  /** Messages in the period, from everyone (people, the agent, you, Parley). */
+  messages: Scalars['Int']['output'];
+  /** Distinct people who wrote to the agent in the period. */
+  people: Scalars['Int']['output'];
+  /** Agent replies started in the period, by outcome (every state, zeros included). */
+  replies: Array<ReplyOutcomeCount>;
+  /** Times you took over a chat. */
+  takeovers: Scalars['Int']['output'];
+  /** End of the period (exclusive). */
+  to: Scalars['DateTime']['output'];
+};
+
+/** A note an agent answers from, written by its owner. */
+export type AgentKnowledgeEntry = {
+  __typename: 'AgentKnowledgeEntry';
+  /** The agent it belongs to. */
+  agentId: Scalars['ID']['output'];
+  /** The note. */
+  body: Scalars['String']['output'];
+  /** When it was written. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The note id. */
+  id: Scalars['ID']['output'];
+  /** Short title or question. */
+  title: Scalars['String']['output'];
+  /** When it was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Who may chat with an agent. */
@@ -55,6 +119,14 @@ export type AuthPayload = {
   token: Scalars['String']['output'];
 };
 
+/** A new password, confirmed with the current one. */
+export type ChangePasswordInput = {
+  /** The password in use now. */
+  currentPassword: Scalars['String']['input'];
+  /** The new password: at least 8 characters (at most 200). */
+  newPassword: Scalars['String']['input'];
+};
+
 /** What a conversation is with. */
 export type ChatType =
   /** A person chatting with another person's AI agent; the agent's owner can watch. */
@@ -65,6 +137,8 @@ export type ChatType =
 /** A chat between two people, or between a person and another person's agent. */
 export type Conversation = {
   __typename: 'Conversation';
+  /** AGENT chats: when the agent's owner took it over (they write as themselves, the agent is silent); null while the agent answers. */
+  agentTakenOverAt: Maybe<Scalars['DateTime']['output']>;
   /** PROFILE or AGENT. */
   chatType: ChatType;
   /** When the conversation was started. */
@@ -79,6 +153,8 @@ export type Conversation = {
   lastSeq: Scalars['Int']['output'];
   /** Messages, oldest first inside a page. `last`/`before` page backwards in time (Relay); `first`/`after` page forwards. */
   messages: MessageConnection;
+  /** You muted it: it still counts as unread but never notifies you. */
+  muted: Scalars['Boolean']['output'];
   /** The participant who is not the viewer (for an agent's owner viewing an agent chat: the person chatting with the agent). */
   otherParticipant: Profile;
   /** Everyone in the conversation, with their read state. */
@@ -132,6 +208,15 @@ export type CreateAgentInput = {
   visibility?: InputMaybe<AgentVisibility>;
 };
 
+/** Messages in one hour of the day (UTC), over the period. */
+export type HourCount = {
+  __typename: 'HourCount';
+  /** Hour of the day, 0–23, UTC. */
+  hour: Scalars['Int']['output'];
+  /** Messages sent in that hour of the day, over the whole period. */
+  messages: Scalars['Int']['output'];
+};
+
 /** Credentials to sign in with. */
 export type LoginInput = {
   /** The handle, in any letter case. */
@@ -153,6 +238,8 @@ export type Message = {
   createdAt: Scalars['DateTime']['output'];
   /** The message id (a UUID). */
   id: Scalars['ID']['output'];
+  /** For an agent reply: what produced it ("builtin", or the model name). Null for anything written by a person. */
+  responder: Maybe<Scalars['String']['output']>;
   /** The user who sent it (for AGENT messages: the agent's owner). */
   sender: Maybe<Profile>;
   /** The agent, when senderType is AGENT. */
@@ -161,6 +248,8 @@ export type Message = {
   senderType: SenderType;
   /** Position in its conversation: 1, 2, 3… in the order everyone sees. */
   seq: Scalars['Int']['output'];
+  /** COMPLETE, or for an agent reply still being written: PENDING or STREAMING; FAILED when it could not be. */
+  state: MessageState;
 };
 
 /** A page of messages. */
@@ -183,26 +272,97 @@ export type MessageEdge = {
   node: Message;
 };
 
+/** Where a message is in its life. Only agent replies are ever anything but COMPLETE. */
+export type MessageState =
+  /** Final. Every message from a person, and every finished reply. */
+  | 'COMPLETE'
+  /** An agent reply that could not be produced; content is a short notice. retryAgentReply tries again. */
+  | 'FAILED'
+  /** An agent reply that is queued: its place (seq) is fixed, its text is not written yet. */
+  | 'PENDING'
+  /** An agent reply being written: content grows (see the messageUpdated subscription). */
+  | 'STREAMING';
+
+/** An agent reply changed: it grew (delta appended at offset), or its state changed. `message.content` is always the whole text so far. */
+export type MessageUpdate = {
+  __typename: 'MessageUpdate';
+  /** Text added by this update ("" for a change of state only). The first update a subscriber gets for a reply carries its whole content so far. */
+  delta: Scalars['String']['output'];
+  /** The reply as it is now (state, whole content so far). */
+  message: Message;
+  /** Where delta goes: the length of the content before it. If it is not the length you have, use message.content. */
+  offset: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename: 'Mutation';
+  /** Add a note to one of your agents (at most 500 per agent). */
+  addAgentKnowledge: AgentKnowledgeEntry;
+  /** Block a person: neither of you can start a chat with the other or send into one you share, and their chats leave your lists. Blocking twice is fine. */
+  blockProfile: Scalars['Boolean']['output'];
+  /** Change your password. Every other session ends; this one stays. */
+  changePassword: Scalars['Boolean']['output'];
   /** Create an agent you own. A taken handle gives BAD_USER_INPUT. */
   createAgent: Agent;
+  /** Delete your account for good: your agents, your conversations (for both sides) and their messages go with it, and every session ends. */
+  deleteAccount: Scalars['Boolean']['output'];
   /** Delete one of your agents. Chats held with it stay readable, without the agent. */
   deleteAgent: Scalars['Boolean']['output'];
+  /** Delete a note of one of your agents. */
+  deleteAgentKnowledge: Scalars['Boolean']['output'];
+  /** Give a chat you took over back to your agent. The chat shows "<agent> is back". */
+  handBackConversation: Conversation;
   /** Sign in. A wrong password and an unknown handle both give UNAUTHENTICATED. */
   login: AuthPayload;
   /** Mark everything in the conversation read: unreadCount becomes 0 for you. */
   markConversationRead: Conversation;
+  /** Stop one of your agents from answering anyone. Messages to it are kept and you see them; each chat is told once that it is paused. */
+  pauseAgent: Agent;
   /** Create an account and sign in. A taken handle gives BAD_USER_INPUT. */
   register: AuthPayload;
+  /** Report someone else's message in a conversation you can read; the operator sees it (`npm run reports`). */
+  reportMessage: Report;
+  /** Let a paused agent of yours answer again (from the next message on). */
+  resumeAgent: Agent;
+  /** Try a FAILED agent reply again (the person who asked, or the agent's owner). It becomes PENDING and is written again in place. */
+  retryAgentReply: Message;
   /** Send a message. Participants only (others: NOT_FOUND). The owner of an agent chat's agent answers as the agent. */
   sendMessage: Message;
+  /** Choose the model one of your agents answers with (when the server has a model configured). Null or "" goes back to the server's default. */
+  setAgentModel: Agent;
+  /** Mute or unmute a conversation: a muted one still counts as unread but never notifies you. */
+  setConversationMuted: Conversation;
   /** Tell the others you are typing (send again every few seconds while you are) or that you stopped. Never stored. */
   setTyping: Scalars['Boolean']['output'];
+  /** Sign out: this token stops working at once, on HTTP and on open WebSockets. */
+  signOut: Scalars['Boolean']['output'];
   /** Start or get: the same pair, type and agent always give the same conversation. */
   startConversation: StartConversationPayload;
+  /** Step into a chat someone holds with your agent: your messages there are labelled as yours (senderType USER) and the agent is silent until you hand it back. The chat shows "<you> joined". */
+  takeOverConversation: Conversation;
+  /** Unblock a person: your chats with them come back as they were. */
+  unblockProfile: Scalars['Boolean']['output'];
   /** Change one of your agents. Someone else's agent gives NOT_FOUND. */
   updateAgent: Agent;
+  /** Change a note of one of your agents. */
+  updateAgentKnowledge: AgentKnowledgeEntry;
+  /** Set your email address and turn missed-message emails on or off. */
+  updateNotificationSettings: NotificationSettings;
+};
+
+
+export type MutationAddAgentKnowledgeArgs = {
+  input: AddAgentKnowledgeInput;
+};
+
+
+export type MutationBlockProfileArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
 };
 
 
@@ -211,8 +371,23 @@ export type MutationCreateAgentArgs = {
 };
 
 
+export type MutationDeleteAccountArgs = {
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationDeleteAgentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteAgentKnowledgeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationHandBackConversationArgs = {
+  conversationId: Scalars['ID']['input'];
 };
 
 
@@ -226,13 +401,45 @@ export type MutationMarkConversationReadArgs = {
 };
 
 
+export type MutationPauseAgentArgs = {
+  agentId: Scalars['ID']['input'];
+};
+
+
 export type MutationRegisterArgs = {
   input: RegisterInput;
 };
 
 
+export type MutationReportMessageArgs = {
+  input: ReportMessageInput;
+};
+
+
+export type MutationResumeAgentArgs = {
+  agentId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryAgentReplyArgs = {
+  messageId: Scalars['ID']['input'];
+};
+
+
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
+};
+
+
+export type MutationSetAgentModelArgs = {
+  agentId: Scalars['ID']['input'];
+  model?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetConversationMutedArgs = {
+  conversationId: Scalars['ID']['input'];
+  muted: Scalars['Boolean']['input'];
 };
 
 
@@ -247,8 +454,67 @@ export type MutationStartConversationArgs = {
 };
 
 
+export type MutationTakeOverConversationArgs = {
+  conversationId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnblockProfileArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateAgentArgs = {
   input: UpdateAgentInput;
+};
+
+
+export type MutationUpdateAgentKnowledgeArgs = {
+  input: UpdateAgentKnowledgeInput;
+};
+
+
+export type MutationUpdateNotificationSettingsArgs = {
+  input: NotificationSettingsInput;
+};
+
+/** Something to tell you about, as it happens. */
+export type Notification = {
+  __typename: 'Notification';
+  /** The conversation it happened in. */
+  conversationId: Scalars['ID']['output'];
+  /** When it happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who did it. */
+  from: Maybe<Profile>;
+  /** What happened. */
+  kind: NotificationKind;
+  /** The start of the message, for NEW_MESSAGE (at most 140 characters). */
+  preview: Maybe<Scalars['String']['output']>;
+};
+
+/** What a notification is about. */
+export type NotificationKind =
+  /** Someone started a chat with you. */
+  | 'NEW_CONVERSATION'
+  /** A new message in one of your chats (never for muted chats, your own messages, or chats held with your agents). */
+  | 'NEW_MESSAGE';
+
+/** How Parley tells you about messages you missed. */
+export type NotificationSettings = {
+  __typename: 'NotificationSettings';
+  /** Where missed-message emails go; only you see it. */
+  email: Maybe<Scalars['String']['output']>;
+  /** Email me about messages that stay unread while I am away. */
+  emailNotifications: Scalars['Boolean']['output'];
+};
+
+/** Changes to your notification settings; fields left out stay as they are. */
+export type NotificationSettingsInput = {
+  /** An email address, or an empty string to remove it. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Turn missed-message emails on or off. */
+  emailNotifications?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Where a page sits in a list (Relay cursor connections). */
@@ -307,6 +573,10 @@ export type Query = {
   agent: Maybe<Agent>;
   /** Chats others hold with your agents (one agent, or all), most recent first. */
   agentConversations: ConversationConnection;
+  /** What happened in the chats with one of your agents over a period (at most 366 days). */
+  agentInsights: AgentInsights;
+  /** The people you blocked, most recent first. */
+  blockedProfiles: Array<Profile>;
   /** One conversation: for its participants and, for an AGENT chat, the agent's owner. Anyone else gets NOT_FOUND. */
   conversation: Maybe<Conversation>;
   /** Your own chats, most recent first: PROFILE chats, and AGENT chats you started (chats others hold with your agents are in agentConversations). */
@@ -315,6 +585,8 @@ export type Query = {
   me: Profile;
   /** Your own agents, PUBLIC and PRIVATE, oldest first. */
   myAgents: Array<Agent>;
+  /** Your email address and whether missed-message emails are on. */
+  notificationSettings: NotificationSettings;
   /** Public: basic information about a person; no token needed. Null when unknown. */
   profile: Maybe<Profile>;
   /** Find people by handle or display name (prefix and substring), best matches first. */
@@ -333,6 +605,13 @@ export type QueryAgentConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   agentId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAgentInsightsArgs = {
+  agentId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -381,6 +660,36 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
 };
 
+/** How many agent replies ended one way. */
+export type ReplyOutcomeCount = {
+  __typename: 'ReplyOutcomeCount';
+  /** Replies in the period with this outcome. */
+  count: Scalars['Int']['output'];
+  /** COMPLETE, FAILED, or still PENDING / STREAMING. */
+  outcome: MessageState;
+};
+
+/** A message you reported to the operator. */
+export type Report = {
+  __typename: 'Report';
+  /** When you reported it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The report id. */
+  id: Scalars['ID']['output'];
+  /** The reported message. */
+  messageId: Scalars['ID']['output'];
+  /** Why you reported it. */
+  reason: Scalars['String']['output'];
+};
+
+/** A message to report, and why. */
+export type ReportMessageInput = {
+  /** A message in a conversation you can read, sent by someone else. */
+  messageId: Scalars['ID']['input'];
+  /** Why (1–1000 characters). */
+  reason: Scalars['String']['input'];
+};
+
 /** A message to send. */
 export type SendMessageInput = {
   /** Idempotency key chosen by the client (1–64 characters): a retry with the same clientId returns the first message, never a second one. */
@@ -425,6 +734,10 @@ export type Subscription = {
   conversationUpdated: Conversation;
   /** New messages, in the order `messages` returns them. Without conversationId: every conversation you may read. */
   messageAdded: Message;
+  /** Agent replies as they are written: first every reply still in flight as it is now (whole content so far), then each change in order — new text (delta at offset) and state changes (STREAMING, COMPLETE, FAILED, or PENDING again on a retry). */
+  messageUpdated: MessageUpdate;
+  /** In-app notifications as they happen: chats started with you, and new messages in your chats that are not muted. */
+  notifications: Notification;
   /** Someone's read watermark moved ("seen"), in one conversation or all of yours. */
   readReceipt: ReadReceipt;
   /** Others typing, in one conversation or all of yours. Signals lapse at expiresAt unless renewed. */
@@ -434,6 +747,11 @@ export type Subscription = {
 
 export type SubscriptionMessageAddedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionMessageUpdatedArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -472,6 +790,16 @@ export type UpdateAgentInput = {
   persona?: InputMaybe<Scalars['String']['input']>;
   /** New visibility. */
   visibility?: InputMaybe<AgentVisibility>;
+};
+
+/** Changes to one of your agent's notes; fields left out stay as they are. */
+export type UpdateAgentKnowledgeInput = {
+  /** New text (1–8000 characters). */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** The note. */
+  id: Scalars['ID']['input'];
+  /** New title (1–200 characters). */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type AgentFieldsFragment = { __typename: 'Agent', id: string, handle: string, displayName: string, avatarUrl: string | null, visibility: AgentVisibility, owner: { __typename: 'Profile', userId: string, handle: string, displayName: string | null, avatarUrl: string | null } };
