@@ -8,9 +8,10 @@ import { MessageEntity } from './api/modules/messages/message.entity';
 import { InitialSchema1764000000000 } from './api/database/migrations/1764000000000-InitialSchema';
 import { SessionsBlocksReports1764100000000 } from './api/database/migrations/1764100000000-SessionsBlocksReports';
 import { Notifications1764200000000 } from './api/database/migrations/1764200000000-Notifications';
+import { AgentReplies1764350000000 } from './api/database/migrations/1764350000000-AgentReplies';
 
 export const entities = [ProfileEntity, AgentEntity, ConversationEntity, ParticipantEntity, MessageEntity];
-export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000];
+export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000, AgentReplies1764350000000];
 
 /**
  * The one TypeORM DataSource definition. Migrations are listed as classes (not globs) so

@@ -52,6 +52,9 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   await hub.connect(config.redisUrl);
   const rateLimits = new RateLimits(config);
   const services = createServices(db, hub, config, rateLimits);
+  // Agents that answer: hooked into sending and starting chats; this node also generates replies (AGENT_WORKER_CONCURRENCY).
+  services.agentReplies.attach(services.messages, services.conversations);
+  await services.agentReplies.start();
   const schema = await createSchema(services);
 
   const app = express();
@@ -146,6 +149,7 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
       (stopped ??= (async () => {
         clearInterval(presence);
         await emailDigest?.stop();
+        await services.agentReplies.stop();
         await apollo.stop();
         await hub.close();
         await rateLimits.close();

@@ -13,6 +13,7 @@ import { RealtimeService } from './modules/realtime/realtime.service';
 import { SafetyService } from './modules/safety/safety.service';
 import { ExportService } from './modules/account/export.service';
 import { NotificationsService } from './modules/notifications/notifications.service';
+import { AgentReplies } from './modules/agent-replies/agent-replies';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
 export function createServices(db: Db, hub: EventHub, config: Config, limits?: RateLimits) {
@@ -33,6 +34,7 @@ export function createServices(db: Db, hub: EventHub, config: Config, limits?: R
     safety: new SafetyService(db),
     exporter: new ExportService(db),
     notifications: new NotificationsService(db),
+    agentReplies: new AgentReplies(db, hub, config, conversations),
   };
 }
 

@@ -3,6 +3,7 @@ import { createProfileLoaders } from '../modules/profiles/profiles.loaders';
 import { createAgentLoaders } from '../modules/agents/agents.loaders';
 import { createConversationLoaders } from '../modules/conversations/conversations.loaders';
 import { createMessageLoaders } from '../modules/messages/messages.loaders';
+import { createAgentReplyLoaders } from '../modules/agent-replies/agent-replies.loaders';
 
 /** Made per request (per operation for subscriptions), so nothing is cached across viewers. */
 export function createLoaders(db: Db) {
@@ -11,6 +12,7 @@ export function createLoaders(db: Db) {
     ...createAgentLoaders(db),
     ...createConversationLoaders(db),
     ...createMessageLoaders(db),
+    ...createAgentReplyLoaders(db),
   };
 }
 

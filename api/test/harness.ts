@@ -40,6 +40,8 @@ export async function startTestApp(env: Record<string, string> = {}, wsLimits?: 
     RATE_LIMIT_LOGIN_HANDLE: '100000/1',
     RATE_LIMIT_LOGIN_ADDRESS: '100000/1',
     RATE_LIMIT_REGISTER_ADDRESS: '100000/1',
+    // Agents answer only in the suites that test it (agent-replies/): elsewhere a reply would be an extra message.
+    AGENT_REPLIES: 'off',
     ...env,
     DATABASE_URL: databaseUrl,
   });

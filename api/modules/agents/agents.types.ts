@@ -38,6 +38,11 @@ export class Agent {
   createdAt: Date;
 
   ownerId: string;
+  /** Agents that answer: set while its owner has paused it. */
+  pausedAt: Date | null;
+  /** Agents that answer: the owner's model override (null: the server's default). */
+  model: string | null;
 }
 
-export const AGENT_COLUMNS = `a.id, a.owner_id AS "ownerId", a.handle, a.display_name AS "displayName", a.avatar_url AS "avatarUrl", a.visibility, a.persona, a.created_at AS "createdAt"`;
+export const AGENT_COLUMNS = `a.id, a.owner_id AS "ownerId", a.handle, a.display_name AS "displayName", a.avatar_url AS "avatarUrl", a.visibility, a.persona, a.created_at AS "createdAt",
+  a.paused_at AS "pausedAt", a.model`;

@@ -33,6 +33,13 @@ export class ConversationsService {
     private readonly limits?: RateLimits,
   ) {}
 
+  private readonly startedListeners: ((conversationId: string, viewerId: string) => Promise<void>)[] = [];
+
+  /** Runs after a new conversation commits, before start() returns (agents that answer post their notice). */
+  onStarted(listener: (conversationId: string, viewerId: string) => Promise<void>): void {
+    this.startedListeners.push(listener);
+  }
+
   /** Start or get: the partial unique indexes make a second row impossible, so the insert just yields. */
   async start(viewerId: string, input: StartConversationInput): Promise<{ conversation: Conversation; isNew: boolean }> {
     const targetUserId = assertUuid(input.targetUserId, 'targetUserId');
@@ -88,6 +95,7 @@ export class ConversationsService {
       await this.limits?.consume('start', viewerId).catch(() => undefined); // counted; the check above already refused past the limit
     }
     if (isNew) this.events.publish({ kind: 'conversation', conversationId: id, recipients: people, startedBy: viewerId });
+    if (isNew) await Promise.allSettled(this.startedListeners.map((listener) => listener(id!, viewerId)));
     return { conversation: await this.getForViewer(viewerId, id!), isNew };
   }
 

@@ -71,6 +71,8 @@ export class Conversation {
   userLowId: string;
   userHighId: string;
   targetAgentId: string | null;
+  /** AGENT chats: set while the agent's owner has taken it over (see agent-replies). */
+  agentTakenOverAt?: Date | null;
   /** Who this object is resolved for: unreadCount and otherParticipant depend on it. */
   viewerId: string;
   /** The viewer's unread count when the query that loaded this row computed it. */
@@ -93,4 +95,5 @@ export class StartConversationPayload {
 
 export const CONVERSATION_COLUMNS = `c.id, c.chat_type AS "chatType", c.initiator_id AS "initiatorId", c.user_low_id AS "userLowId",
   c.user_high_id AS "userHighId", c.target_agent_id AS "targetAgentId", c.last_message_at AS "lastMessageAt",
-  c.last_message_preview AS "lastMessagePreview", c.created_at AS "createdAt", c.last_seq::int AS "lastSeq"`;
+  c.last_message_preview AS "lastMessagePreview", c.created_at AS "createdAt", c.last_seq::int AS "lastSeq",
+  c.agent_taken_over_at AS "agentTakenOverAt"`;

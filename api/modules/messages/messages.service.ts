@@ -12,6 +12,12 @@ import type { RateLimits } from '../../shared/rate-limits';
 
 const PREVIEW_LENGTH = 140;
 
+/** What the send statement knew about the conversation as the message committed. */
+export interface SentContext {
+  targetAgentId: string | null;
+  senderRole: 'MEMBER' | 'AGENT_OWNER';
+}
+
 export interface PageArgs {
   last: number;
   before?: string | null;
@@ -27,11 +33,19 @@ export class MessagesService {
     private readonly limits?: RateLimits,
   ) {}
 
+  private readonly sentListeners: ((message: Message, sent: SentContext) => Promise<void>)[] = [];
+
+  /** Runs after each new message commits (agents that answer hook in here); a listener never fails the send. */
+  onSent(listener: (message: Message, sent: SentContext) => Promise<void>): void {
+    this.sentListeners.push(listener);
+  }
+
   /**
    * One statement, so one round trip and one implicit transaction: authorize (the sender must
    * be a participant), number the message, write it, update the conversation's preview and
    * every participant's copy of the sequence and sort key, and move the sender's watermark.
-   * An AGENT_OWNER writing into a chat with their agent answers as the agent.
+   * An AGENT_OWNER writing into a chat with their agent answers as the agent, unless they took
+   * the chat over: then they write as themselves (USER).
    * The statement commits before anyone is told (events go out after it returns).
    */
   async send(senderId: string, input: SendMessageInput): Promise<Message> {
@@ -49,7 +63,7 @@ export class MessagesService {
       }
       throw error;
     }
-    let rows: (Message & { recipients: string[]; oldReadSeq: number })[];
+    let rows: (Message & SentContext & { recipients: string[]; oldReadSeq: number })[];
     try {
       rows = await this.db.query(
         `WITH me AS (
@@ -61,11 +75,12 @@ export class MessagesService {
            UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = clock_timestamp(),
                   last_message_preview = $4, updated_at = now()
              FROM me WHERE c.id = $1
-           RETURNING c.id, c.last_seq, c.last_message_at, c.target_agent_id, me.role, me.last_read_seq AS old_read_seq
+           RETURNING c.id, c.last_seq, c.last_message_at, c.target_agent_id, me.role, me.last_read_seq AS old_read_seq,
+                     me.role = 'AGENT_OWNER' AND c.agent_taken_over_at IS NULL AS as_agent
          ), msg AS (
            INSERT INTO messages (conversation_id, seq, sender_type, sender_id, sender_agent_id, content, client_id, created_at)
-           SELECT conv.id, conv.last_seq, CASE WHEN conv.role = 'AGENT_OWNER' THEN 'AGENT' ELSE 'USER' END, $2,
-                  CASE WHEN conv.role = 'AGENT_OWNER' THEN conv.target_agent_id END, $3, $5, conv.last_message_at
+           SELECT conv.id, conv.last_seq, CASE WHEN conv.as_agent THEN 'AGENT' ELSE 'USER' END, $2,
+                  CASE WHEN conv.as_agent THEN conv.target_agent_id END, $3, $5, conv.last_message_at
              FROM conv
            RETURNING *
          ), parts AS (
@@ -76,7 +91,8 @@ export class MessagesService {
            RETURNING pa.profile_id
          )
          SELECT ${MESSAGE_COLUMNS}, (SELECT array_agg(profile_id) FROM parts) AS recipients,
-                (SELECT old_read_seq::int FROM conv) AS "oldReadSeq"
+                (SELECT old_read_seq::int FROM conv) AS "oldReadSeq",
+                (SELECT target_agent_id FROM conv) AS "targetAgentId", (SELECT role FROM conv) AS "senderRole"
            FROM msg m`,
         [conversationId, senderId, content, preview, clientId],
       );
@@ -87,13 +103,14 @@ export class MessagesService {
       throw error;
     }
     if (!rows[0]) return this.explainRefusal(senderId, conversationId);
-    const { recipients, oldReadSeq, ...message } = rows[0];
+    const { recipients, oldReadSeq, targetAgentId, senderRole, ...message } = rows[0];
     this.events.publish({ kind: 'message', conversationId, recipients, message });
     this.events.publish({ kind: 'conversation', conversationId, recipients });
     if (oldReadSeq < message.seq - 1) {
       // Sending reads everything before it: the others can show "seen" on their messages.
       this.events.publish({ kind: 'read', conversationId, recipients, profileId: senderId, lastReadSeq: message.seq, lastReadAt: message.createdAt.toISOString() });
     }
+    await Promise.allSettled(this.sentListeners.map((listener) => listener(message, { targetAgentId, senderRole })));
     return message;
   }
 

@@ -1,6 +1,24 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
 
+export enum MessageState {
+  PENDING = 'PENDING',
+  STREAMING = 'STREAMING',
+  COMPLETE = 'COMPLETE',
+  FAILED = 'FAILED',
+}
+
+registerEnumType(MessageState, {
+  name: 'MessageState',
+  description: 'Where a message is in its life. Only agent replies are ever anything but COMPLETE.',
+  valuesConfig: {
+    PENDING: { description: 'An agent reply that is queued: its place (seq) is fixed, its text is not written yet.' },
+    STREAMING: { description: 'An agent reply being written: content grows (see the messageUpdated subscription).' },
+    COMPLETE: { description: 'Final. Every message from a person, and every finished reply.' },
+    FAILED: { description: 'An agent reply that could not be produced; content is a short notice. retryAgentReply tries again.' },
+  },
+});
+
 export enum SenderType {
   USER = 'USER',
   AGENT = 'AGENT',
@@ -40,6 +58,15 @@ export class Message {
   @Field(() => Date, { description: 'When it was sent.' })
   createdAt: Date;
 
+  @Field(() => MessageState, { description: 'COMPLETE, or for an agent reply still being written: PENDING or STREAMING; FAILED when it could not be.' })
+  state: MessageState;
+
+  @Field(() => String, { nullable: true, description: 'For an agent reply: what produced it ("builtin", or the model name). Null for anything written by a person.' })
+  responder: string | null;
+
+  /** Fences writers of an agent reply (see the AgentReplies migration); orders its updates. */
+  attempt?: number;
+
   senderId: string | null;
   senderAgentId: string | null;
 }
@@ -48,4 +75,5 @@ export const MessageConnection = Connection(Message, 'Message', 'message');
 export type MessageConnection = InstanceType<typeof MessageConnection>;
 
 export const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.seq::int AS seq, m.sender_type AS "senderType",
-  m.sender_id AS "senderId", m.sender_agent_id AS "senderAgentId", m.content, m.client_id AS "clientId", m.created_at AS "createdAt"`;
+  m.sender_id AS "senderId", m.sender_agent_id AS "senderAgentId", m.content, m.client_id AS "clientId", m.created_at AS "createdAt",
+  m.state, m.responder, m.attempt`;

@@ -6,6 +6,8 @@ import { assertUuid } from '../../shared/validation';
 import { MESSAGE_COLUMNS, Message } from '../messages/messages.types';
 import type { EventHub } from './event-hub';
 import { EventQueue } from './event-queue';
+import { openReplyUpdates } from '../agent-replies/reply-updates';
+import type { MessageUpdate } from '../agent-replies/agent-replies.types';
 import type { ReadReceipt, TypingEvent } from './realtime.types';
 import type { ConversationsService } from '../conversations/conversations.service';
 import { NotificationFilter } from '../notifications/notification-stream';
@@ -94,6 +96,14 @@ export class RealtimeService {
   async conversationChanges(viewerId: string): Promise<AsyncIterableIterator<string>> {
     const queue = this.queue(viewerId, (e) => e.kind === 'conversation');
     return map(queue, (e) => e.conversationId!);
+  }
+
+  /** Agent replies as they grow: those in flight as they are now, then every change, in order (see reply-updates.ts). */
+  async messageUpdates(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<MessageUpdate>> {
+    const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
+    if (onlyId) await this.requireParticipant(viewerId, onlyId);
+    const queue = this.queue(viewerId, (e) => e.kind === 'message_updated' && (!onlyId || e.conversationId === onlyId));
+    return openReplyUpdates(this.db, queue, viewerId, onlyId);
   }
 
   async readReceipts(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<ReadReceipt>> {
