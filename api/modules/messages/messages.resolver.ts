@@ -4,6 +4,7 @@ import { CurrentUser } from '../../shared/auth';
 import { Agent } from '../agents/agents.types';
 import { Profile } from '../profiles/profiles.types';
 import { Message } from './messages.types';
+import { messageCursor } from './messages.loaders';
 import { SendMessageInput } from './messages.inputs';
 import type { MessagesService } from './messages.service';
 
@@ -22,6 +23,13 @@ export class MessagesResolver {
   @FieldResolver(() => Profile, { nullable: true, description: 'The user who sent it (for AGENT messages: the agent\'s owner).' })
   sender(@Root() message: Message, @Ctx() ctx: RequestContext) {
     return message.senderId ? ctx.loaders.profileById.load(message.senderId) : null;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'This message\'s position as a cursor: the same value its edge has in `messages`, usable as `before`/`after` there and as `after` in messageAdded to resume.',
+  })
+  cursor(@Root() message: Message): string {
+    return messageCursor(message.seq);
   }
 
   @FieldResolver(() => Agent, { nullable: true, description: 'The agent, when senderType is AGENT.' })

@@ -4,7 +4,7 @@ import { collect, sleep, untilListening, wsClient } from '../../test/ws-client';
 import type { Client } from 'graphql-ws';
 
 const MESSAGE_ADDED = `subscription($id: ID, $after: String) {
-  messageAdded(conversationId: $id, after: $after) { id seq content conversationId senderType sender { handle } senderAgent { handle } }
+  messageAdded(conversationId: $id, after: $after) { id seq cursor content conversationId senderType sender { handle } senderAgent { handle } }
 }`;
 
 let app: TestApp;
@@ -52,10 +52,12 @@ describe('messageAdded', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => sendMessage(app, i % 2 ? a : b, chat.id, `m${i}`)));
     const events = await sub.waitFor(20);
     const history = ok(
-      await app.gql(`query($id: ID!) { conversation(id: $id) { messages(last: 50) { nodes { id seq } } } }`, { id: chat.id }, a.token),
-    ).conversation.messages.nodes;
+      await app.gql(`query($id: ID!) { conversation(id: $id) { messages(last: 50) { edges { cursor node { id seq } } } } }`, { id: chat.id }, a.token),
+    ).conversation.messages.edges;
     expect(events.map((e: any) => e.messageAdded.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(events.map((e: any) => e.messageAdded.id)).toEqual(history.map((m: any) => m.id));
+    expect(events.map((e: any) => e.messageAdded.id)).toEqual(history.map((e: any) => e.node.id));
+    // A live message's cursor is the one `messages` gives it, so a client can resume from it exactly.
+    expect(events.map((e: any) => e.messageAdded.cursor)).toEqual(history.map((e: any) => e.cursor));
   });
 
   it('without conversationId delivers every chat of the viewer, including chats held with their agents', async () => {
