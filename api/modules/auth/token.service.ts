@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 export type TokenCheck = { userId: string; sessionId: string } | { error: 'invalid' | 'expired' };
@@ -7,15 +8,25 @@ export type TokenCheck = { userId: string; sessionId: string } | { error: 'inval
  * TOKEN_TTL_SECONDS. The session row makes a token revocable before it expires.
  */
 export class TokenService {
-  constructor(private readonly secret: string, readonly ttlSeconds: number) {}
+  /**
+   * The secret as a KeyObject, made once. Given a string, jsonwebtoken first tries to parse it
+   * as a PEM public key on every call and builds the secret key only after that throws: about
+   * 0.6 ms of CPU per request (measured by the bench), against 15 µs with a ready KeyObject.
+   * The HMAC is the same (the string's UTF-8 bytes), so tokens are identical.
+   */
+  private readonly key: KeyObject;
+
+  constructor(secret: string, readonly ttlSeconds: number) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   issue(userId: string, sessionId: string): string {
-    return jwt.sign({}, this.secret, { algorithm: 'HS256', subject: userId, jwtid: sessionId, expiresIn: this.ttlSeconds });
+    return jwt.sign({}, this.key, { algorithm: 'HS256', subject: userId, jwtid: sessionId, expiresIn: this.ttlSeconds });
   }
 
   verify(token: string): TokenCheck {
     try {
-      const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
+      const payload = jwt.verify(token, this.key, { algorithms: ['HS256'] });
       if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return { error: 'invalid' };
       return { userId: payload.sub, sessionId: payload.jti };
     } catch (error) {
