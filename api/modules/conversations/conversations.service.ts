@@ -7,13 +7,14 @@ import { AgentVisibility } from '../agents/agents.types';
 import type { AgentsService } from '../agents/agents.service';
 import type { ProfilesService } from '../profiles/profiles.service';
 import { ChatType, Conversation, CONVERSATION_COLUMNS, ParticipantRole } from './conversations.types';
+import { UNREAD_SQL } from './conversations.loaders';
 import type { StartConversationInput } from './conversations.inputs';
 import type { EventBus } from '../../shared/events';
 import type { RateLimits } from '../../shared/rate-limits';
 
 /** The viewer's participant row joined to its conversation: everything a list item shows. */
 const VIEWER_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS}, pa.profile_id AS "viewerId",
-    (pa.last_seq - pa.last_read_seq)::int AS "viewerUnread", pa.activity_at::text AS "sortKey", pa.muted
+    (${UNREAD_SQL})::int AS "viewerUnread", pa.activity_at::text AS "sortKey", pa.muted
   FROM participants pa JOIN conversations c ON c.id = pa.conversation_id`;
 
 /** True when the viewer ($1) blocked the other person of conversation c. */
@@ -198,9 +199,13 @@ export class ConversationsService {
 
   async unreadTotal(viewerId: string): Promise<number> {
     const [row] = await this.db.query<{ total: number }>(
-      `SELECT COALESCE(SUM(pa.last_seq - pa.last_read_seq), 0)::int AS total
-         FROM participants pa JOIN conversations c ON c.id = pa.conversation_id
-        WHERE pa.profile_id = $1 AND pa.role = 'MEMBER' AND pa.last_seq > pa.last_read_seq AND NOT ${BLOCKED_BY_VIEWER}`,
+      // Most people block no one: then the per-conversation block check (a conversations lookup
+      // for every unread chat) is skipped; the uncorrelated NOT EXISTS runs once per statement.
+      `SELECT COALESCE(SUM(${UNREAD_SQL}), 0)::int AS total
+         FROM participants pa
+        WHERE pa.profile_id = $1 AND pa.role = 'MEMBER' AND pa.last_seq > pa.last_read_seq
+          AND (NOT EXISTS (SELECT 1 FROM blocks WHERE blocker_id = $1)
+               OR NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = pa.conversation_id AND ${BLOCKED_BY_VIEWER}))`,
       [viewerId],
     );
     return row.total;
