@@ -33,6 +33,15 @@ export interface HttpLoadResult {
   seconds: number;
   rps: number;
   latency: Summary;
+  /** Requests of the warm-up run before the measured one (for CPU per request). */
+  warmupRequests?: number;
+  /** CPU time per request (warm-up and measured run together) of the server process and of its PostgreSQL backends. */
+  serverCpuMsPerRequest?: number;
+  postgresCpuMsPerRequest?: number;
+  /** The load generator's own CPU per request: it shares the 2 cores with the server and PostgreSQL. */
+  loadCpuMsPerRequest?: number;
+  /** CPU share the rest of the machine used during the run (0–100): high means the figures are skewed. */
+  otherCpuPercent?: number;
 }
 
 async function run(spec: HttpLoadSpec, durationS: number, maxRequests: number): Promise<HttpLoadResult> {
@@ -94,10 +103,12 @@ async function run(spec: HttpLoadSpec, durationS: number, maxRequests: number): 
 }
 
 // Stays up for many runs (one spec per message) so each run does not pay a process start.
-process.on('message', async (spec: HttpLoadSpec) => {
+process.on('message', async (spec: HttpLoadSpec | { ping: true }) => {
+  if ('ping' in spec) return process.send!({ ok: true });
   try {
-    if (spec.warmupS > 0) await run(spec, spec.warmupS, spec.maxRequests);
-    process.send!({ ok: true, result: await run(spec, spec.durationS, spec.maxRequests) });
+    const warmup = spec.warmupS > 0 ? await run(spec, spec.warmupS, spec.maxRequests) : undefined;
+    const result = await run(spec, spec.durationS, spec.maxRequests);
+    process.send!({ ok: true, result: { ...result, warmupRequests: warmup?.requests ?? 0 } });
   } catch (error) {
     process.send!({ ok: false, error: error instanceof Error ? error.stack : String(error) });
   }

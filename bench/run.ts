@@ -23,7 +23,7 @@ import { Client } from 'pg';
 import { disjointPairs, hotConversation, longConversation, profileId, SIZES, sendPool, Size } from './layout';
 import { databaseUrl, ensureSeeded } from './seed';
 import { CONVERSATION_MESSAGES, CONVERSATIONS, SEND_MESSAGE, UNREAD_TOTAL } from './queries';
-import { ROOT, rssKiB, ServerProcess, startServer } from './server-proc';
+import { cpuMs, ROOT, rssKiB, ServerProcess, startServer } from './server-proc';
 import type { HttpLoadResult, HttpLoadSpec } from './load-http';
 import type { WsCommand } from './load-ws';
 import { CeilingResult, CeilingSpec, readRecording, resetRecording, Script, statementCount } from './ceiling';
@@ -76,6 +76,10 @@ class Worker {
       this.pending?.reject(new Error(`${file} exited with ${code}`));
       this.pending = undefined;
     });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   ask<T>(message: object): Promise<T> {
@@ -135,22 +139,67 @@ function sendTargets(size: Size) {
   return { spread, one };
 }
 
-const httpRun = (load: Worker, spec: Omit<HttpLoadSpec, 'secret' | 'maxRequests' | 'warmupS'> & Partial<HttpLoadSpec>) =>
-  load
-    .ask<{ result: HttpLoadResult }>({ secret: SECRET, maxRequests: MAX_REQUESTS, warmupS: WARMUP_SECONDS, ...spec })
-    .then((m) => m.result);
+/** The PostgreSQL backends serving one database (the server's pool), by pid. */
+async function backendPids(database: string): Promise<number[]> {
+  const db = new Client({ connectionString: databaseUrl(BASE_URL, 'postgres') });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [database]);
+    return rows.map((r) => r.pid);
+  } finally {
+    await db.end();
+  }
+}
 
-function describeLoad(label: string, r: { rps: number; latency: { p50: number; p99: number }; errors: number; firstError?: string }) {
-  const n = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
-  log(`    ${label.padEnd(34)} ${n(r.rps, 0).padStart(6)} req/s  p50 ${n(r.latency.p50, 2).padStart(7)} ms  p99 ${n(r.latency.p99, 2).padStart(7)} ms${r.errors ? `  ERRORS ${r.errors}: ${r.firstError}` : ''}`);
+/**
+ * One load run, with the CPU time it cost the server process and its PostgreSQL backends per
+ * request: a figure that other work on the machine does not distort the way it distorts latency.
+ */
+async function httpRun(
+  load: Worker,
+  srv: ServerProcess,
+  database: string,
+  spec: Omit<HttpLoadSpec, 'secret' | 'maxRequests' | 'warmupS' | 'url'> & Partial<HttpLoadSpec>,
+): Promise<HttpLoadResult> {
+  const pids = await backendPids(database);
+  const sum = (list: number[]) => list.reduce((t, pid) => t + cpuMs(pid), 0);
+  const server0 = cpuMs(srv.pid);
+  const load0 = cpuMs(load.pid);
+  const pg0 = sum(pids);
+  const machine0 = machineCpu();
+  const { result } = await load.ask<{ result: HttpLoadResult }>({ url: srv.url, secret: SECRET, maxRequests: MAX_REQUESTS, warmupS: WARMUP_SECONDS, ...spec });
+  // Backends the pool opened during the run were not in the first list; they count from zero.
+  const pidsAfter = await backendPids(database);
+  const pgAfter = sum(pidsAfter);
+  const machine1 = machineCpu();
+  const requests = Math.max(1, result.requests + (result.warmupRequests ?? 0));
+  const ours = cpuMs(srv.pid) - server0 + (cpuMs(load.pid) - load0) + Math.max(0, pgAfter - pg0);
+  result.serverCpuMsPerRequest = round((cpuMs(srv.pid) - server0) / requests, 3)!;
+  result.loadCpuMsPerRequest = round((cpuMs(load.pid) - load0) / requests, 3)!;
+  result.postgresCpuMsPerRequest = round(Math.max(0, pgAfter - pg0) / requests, 3)!;
+  // What the rest of the machine (other people's tests, PostgreSQL's own background work) took meanwhile.
+  result.otherCpuPercent = round((100 * Math.max(0, machine1.busy - machine0.busy - ours)) / Math.max(1, machine1.total - machine0.total), 0)!;
+  return result;
+}
+
+function describeLoad(label: string, r: { rps: number; latency: { p50: number; p99: number }; errors: number; firstError?: string } & Partial<HttpLoadResult>) {
+  const n = (x: number | null | undefined, d: number) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
+  const cpu = r.serverCpuMsPerRequest !== undefined ? `  cpu/req: server ${n(r.serverCpuMsPerRequest, 2)}, pg ${n(r.postgresCpuMsPerRequest, 2)}, load ${n(r.loadCpuMsPerRequest, 2)} ms` : '';
+  log(`    ${label.padEnd(34)} ${n(r.rps, 0).padStart(6)} req/s  p50 ${n(r.latency.p50, 2).padStart(7)} ms  p99 ${n(r.latency.p99, 2).padStart(7)} ms${cpu}${r.otherCpuPercent !== undefined ? `, other ${r.otherCpuPercent}%` : ''}${r.errors ? `  ERRORS ${r.errors}: ${r.firstError}` : ''}`);
+}
+
+/** Busy and total CPU time of the whole machine so far, in ms (from /proc/stat). */
+function machineCpu(): { busy: number; total: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = f.reduce((a, b) => a + b, 0) * 10;
+  return { busy: total - (f[3] + f[4]) * 10, total };
 }
 
 /** Share of the machine's CPU time that was busy over `ms` (from /proc/stat), 0–100. */
 async function busyPercent(ms = 1000): Promise<number> {
   const read = () => {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-    const idle = f[3] + f[4];
-    return { idle, total: f.reduce((a, b) => a + b, 0) };
+    const c = machineCpu();
+    return { idle: c.total - c.busy, total: c.total };
   };
   const a = read();
   await sleep(ms);
@@ -160,11 +209,11 @@ async function busyPercent(ms = 1000): Promise<number> {
 
 /**
  * Other work on this machine (tests, builds) skews every figure, so before each scenario, with
- * nothing of ours running, wait up to BENCH_QUIET_WAIT_S (default 60) for the CPUs to be at most
+ * nothing of ours running, wait up to BENCH_QUIET_WAIT_S (default 20) for the CPUs to be at most
  * 25% busy, and record how busy they were when the scenario started.
  */
 async function waitForQuiet(scenario: string): Promise<number> {
-  const until = Date.now() + Number(process.env.BENCH_QUIET_WAIT_S ?? 60) * 1000;
+  const until = Date.now() + Number(process.env.BENCH_QUIET_WAIT_S ?? 20) * 1000;
   let busy = await busyPercent();
   while (busy > 25 && Date.now() < until) {
     log(`  (machine ${busy}% busy with other work; waiting before ${scenario})`);
@@ -179,16 +228,21 @@ async function waitForQuiet(scenario: string): Promise<number> {
 async function reads(results: Results): Promise<void> {
   log('\n[2] reads: conversations(first: 20) of a heavy user, messages(last: 50) of a long conversation, unreadTotal');
   results.reads = {};
-  for (const size of [SIZES.large, SIZES.small]) {
+  // BENCH_SIZES=large and BENCH_READS=unread,list narrow the scenario (for before/after checks).
+  const sizes = (process.env.BENCH_SIZES ?? 'large,small').split(',').map((n) => SIZES[n as Size['name']]);
+  const only = process.env.BENCH_READS?.split(',');
+  for (const size of sizes) {
     const srv = await server(size);
     const load = new Worker('load-http.ts');
     try {
+      await load.ask({ ping: true });
       const bodies = readBodies(size);
       const out: Record<string, Record<string, HttpLoadResult>> = {};
       for (const [name, list] of Object.entries(bodies)) {
+        if (only && !only.includes(name)) continue;
         out[name] = {};
         for (const connections of [1, 10, 50]) {
-          const r = await httpRun(load, { url: srv.url, connections, durationS: READ_SECONDS, bodies: list });
+          const r = await httpRun(load, srv, size.database, { connections, durationS: READ_SECONDS, bodies: list });
           out[name][`c${connections}`] = r;
           describeLoad(`${size.name} ${name} ×${connections}`, r);
         }
@@ -208,6 +262,7 @@ async function send(results: Results): Promise<void> {
   const srv = await server(size);
   const load = new Worker('load-http.ts');
   try {
+    await load.ask({ ping: true });
     const runs: [string, number, { viewer: number; conversationId: string }[]][] = [
       ['spread50', 50, targets.spread],
       ['spread100', 100, targets.spread],
@@ -215,7 +270,7 @@ async function send(results: Results): Promise<void> {
     ];
     results.send = {};
     for (const [name, connections, sends] of runs) {
-      const r = await httpRun(load, { url: srv.url, connections, durationS: SEND_SECONDS, sends, sendDocument: SEND_MESSAGE, tag: `bench-${name}` });
+      const r = await httpRun(load, srv, size.database, { connections, durationS: SEND_SECONDS, sends, sendDocument: SEND_MESSAGE, tag: `bench-${name}` });
       results.send[name] = r;
       describeLoad(`${name} ×${connections}`, r);
     }
@@ -348,8 +403,9 @@ async function realtime(results: Results): Promise<void> {
       const r = await ws.ask<any>({ cmd: 'run', rate: REALTIME_RATE, durationS: REALTIME_SECONDS, sends, tag: `rt${n}` } satisfies WsCommand);
       const rss3 = rssKiB(srv.pid);
       Object.assign(entry, { ...r, event: undefined, rssAfterRunKiB: rss3 });
+      if (r.overloaded) log(`    OVERLOADED: the server fell ${Math.max(100, REALTIME_RATE)} sends behind; stopped after ${r.sent} of ${r.planned}`);
       log(
-        `    delivery at ${r.achievedRate.toFixed(0)} msg/s: p50 ${r.deliveries.p50.toFixed(2)} ms  p99 ${r.deliveries.p99.toFixed(2)} ms  (${r.deliveries.count} deliveries, ${r.missing} missing, ${r.failedSends} failed sends); ` +
+        `    delivery at ${r.achievedRate.toFixed(0)} msg/s: p50 ${r.deliveries.p50.toFixed(2)} ms  p99 ${r.deliveries.p99.toFixed(2)} ms  (${r.deliveries.count} deliveries, ${r.missing} missing, ${r.failedSends} failed sends${r.firstSendError ? `: ${r.firstSendError}` : ''}); ` +
           `sendMessage p50 ${r.send.p50.toFixed(2)} ms p99 ${r.send.p99.toFixed(2)} ms`,
       );
       await ws.ask({ cmd: 'close' } satisfies WsCommand).catch(() => undefined);
@@ -416,7 +472,13 @@ async function main() {
 
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     log('building the API (npm run build:api) …');
-    execFileSync('npm', ['run', '--silent', 'build:api'], { cwd: ROOT, stdio: 'inherit' });
+    try {
+      execFileSync('npm', ['run', '--silent', 'build:api'], { cwd: ROOT, stdio: 'inherit' });
+    } catch {
+      // tsc still emits JavaScript when it reports type errors (someone's work in progress, say).
+      if (!existsSync(join(ROOT, 'dist/api/main.js'))) throw new Error('npm run build:api failed and there is no dist/api/main.js');
+      log('  (build:api reported type errors; measuring the JavaScript it emitted)');
+    }
   }
   const m = await machine();
   results.machine = m;

@@ -25,6 +25,18 @@ export function rssKiB(pid: number): number {
   return Number(match[1]);
 }
 
+/** CPU time (user + system) a process has used, in milliseconds, from /proc/<pid>/stat. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the name), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // the process is gone
+  }
+}
+
 export interface ServerProcess {
   child: ChildProcess;
   pid: number;
@@ -59,6 +71,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     DATABASE_URL: options.databaseUrl,
     TOKEN_SECRET: options.secret,
     LOG_LEVEL: 'warn',
+    // The bench measures throughput, not the per-person limits (RATE_LIMIT_SEND is 10/60 by default).
+    RATE_LIMITS: 'off',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
