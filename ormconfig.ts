@@ -9,9 +9,10 @@ import { InitialSchema1764000000000 } from './api/database/migrations/1764000000
 import { SessionsBlocksReports1764100000000 } from './api/database/migrations/1764100000000-SessionsBlocksReports';
 import { Notifications1764200000000 } from './api/database/migrations/1764200000000-Notifications';
 import { AgentReplies1764350000000 } from './api/database/migrations/1764350000000-AgentReplies';
+import { RichMessages1764400000000 } from './api/database/migrations/1764400000000-RichMessages';
 
 export const entities = [ProfileEntity, AgentEntity, ConversationEntity, ParticipantEntity, MessageEntity];
-export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000, AgentReplies1764350000000];
+export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000, AgentReplies1764350000000, RichMessages1764400000000];
 
 /**
  * The one TypeORM DataSource definition. Migrations are listed as classes (not globs) so

@@ -9,6 +9,7 @@ import { ProfilesResolver } from './modules/profiles/profiles.resolver';
 import { AgentsResolver } from './modules/agents/agents.resolver';
 import { ConversationsResolver, ParticipantResolver } from './modules/conversations/conversations.resolver';
 import { MessagesResolver } from './modules/messages/messages.resolver';
+import { ReactionGroupResolver, RichMessagesResolver } from './modules/messages/rich-messages.resolver';
 import { ReadReceiptResolver, RealtimeResolver, TypingEventResolver } from './modules/realtime/realtime.resolver';
 import { SafetyResolver } from './modules/safety/safety.resolver';
 import { AgentRepliesResolver } from './modules/agent-replies/agent-replies.resolver';
@@ -22,6 +23,8 @@ export const resolvers = [
   ConversationsResolver,
   ParticipantResolver,
   MessagesResolver,
+  RichMessagesResolver,
+  ReactionGroupResolver,
   RealtimeResolver,
   ReadReceiptResolver,
   TypingEventResolver,
@@ -43,6 +46,8 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [ConversationsResolver, new ConversationsResolver(s.conversations, s.messages)],
     [ParticipantResolver, new ParticipantResolver()],
     [MessagesResolver, new MessagesResolver(s.messages)],
+    [RichMessagesResolver, new RichMessagesResolver(s.messageEdits, s.reactions)],
+    [ReactionGroupResolver, new ReactionGroupResolver()],
     [RealtimeResolver, new RealtimeResolver(s.realtime, s.conversations)],
     [ReadReceiptResolver, new ReadReceiptResolver()],
     [TypingEventResolver, new TypingEventResolver()],

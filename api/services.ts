@@ -14,6 +14,8 @@ import { SafetyService } from './modules/safety/safety.service';
 import { ExportService } from './modules/account/export.service';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import { AgentReplies } from './modules/agent-replies/agent-replies';
+import { MessageEditsService } from './modules/messages/message-edits.service';
+import { ReactionsService } from './modules/messages/reactions.service';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
 export function createServices(db: Db, hub: EventHub, config: Config, limits?: RateLimits) {
@@ -22,6 +24,7 @@ export function createServices(db: Db, hub: EventHub, config: Config, limits?: R
   const profiles = new ProfilesService(db);
   const agents = new AgentsService(db);
   const conversations = new ConversationsService(db, profiles, agents, hub, limits);
+  const messages = new MessagesService(db, hub, config.messageMaxLength, limits);
   return {
     tokens,
     sessions,
@@ -29,7 +32,9 @@ export function createServices(db: Db, hub: EventHub, config: Config, limits?: R
     profiles,
     agents,
     conversations,
-    messages: new MessagesService(db, hub, config.messageMaxLength, limits),
+    messages,
+    messageEdits: new MessageEditsService(db, hub, (raw) => messages.validContent(raw), config.messageEditWindowSeconds),
+    reactions: new ReactionsService(db, hub),
     realtime: new RealtimeService(db, hub, conversations),
     safety: new SafetyService(db),
     exporter: new ExportService(db),

@@ -17,6 +17,8 @@ export interface Config {
   tokenSecret: string;
   tokenTtlSeconds: number;
   messageMaxLength: number;
+  /** How long after sending its sender may edit a message. */
+  messageEditWindowSeconds: number;
   dbPoolSize: number;
   introspection: boolean;
   /** Abuse limits for GraphQL documents (graphql-armor) and HTTP bodies. */
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
     tokenSecret: tokenSecret(env, dataDir),
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
     messageMaxLength: int(env, 'MESSAGE_MAX_LENGTH', 4000, 1, 100_000),
+    messageEditWindowSeconds: int(env, 'MESSAGE_EDIT_WINDOW_SECONDS', 900, 0, 30 * 24 * 3600),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 500),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),

@@ -4,6 +4,7 @@ import { createAgentLoaders } from '../modules/agents/agents.loaders';
 import { createConversationLoaders } from '../modules/conversations/conversations.loaders';
 import { createMessageLoaders } from '../modules/messages/messages.loaders';
 import { createAgentReplyLoaders } from '../modules/agent-replies/agent-replies.loaders';
+import { createRichMessageLoaders } from '../modules/messages/rich-messages.loaders';
 
 /** Made per request (per operation for subscriptions), so nothing is cached across viewers. */
 export function createLoaders(db: Db) {
@@ -13,6 +14,7 @@ export function createLoaders(db: Db) {
     ...createConversationLoaders(db),
     ...createMessageLoaders(db),
     ...createAgentReplyLoaders(db),
+    ...createRichMessageLoaders(db),
   };
 }
 

@@ -8,13 +8,17 @@ type UpdateEvent = Extract<DomainEvent, { kind: 'message_updated' }>;
 
 const RANK: Record<MessageState, number> = { PENDING: 0, STREAMING: 1, COMPLETE: 2, FAILED: 2 };
 
-/** Within a reply, updates only move forward: a later attempt, a later state, or more content. */
-function key(message: Message): [number, number, number] {
-  return [message.attempt ?? 0, RANK[message.state], message.content.length];
+/**
+ * Within a message, updates only move forward: a later attempt, a later state, a later
+ * revision (edits, deletes and reactions on a COMPLETE message: rich messages), or more content.
+ */
+type Key = [number, number, number, number];
+function key(message: Message): Key {
+  return [message.attempt ?? 0, RANK[message.state], message.revision ?? 0, message.content.length];
 }
 
-function after(a: [number, number, number], b: [number, number, number]): boolean {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+function after(a: Key, b: Key): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
   return false;
 }
 
@@ -46,7 +50,7 @@ export async function openReplyUpdates(db: Db, queue: EventQueue<DomainEvent>, v
 }
 
 class OrderedUpdates implements AsyncIterableIterator<MessageUpdate> {
-  private readonly seen = new Map<string, [number, number, number]>();
+  private readonly seen = new Map<string, Key>();
   private ready: MessageUpdate[] = [];
 
   constructor(
@@ -62,7 +66,7 @@ class OrderedUpdates implements AsyncIterableIterator<MessageUpdate> {
     const last = this.seen.get(message.id);
     const next = key(message);
     if (last && !after(next, last)) return;
-    const continues = last !== undefined && last[0] === next[0] && update.offset === last[2];
+    const continues = last !== undefined && last[0] === next[0] && update.offset === last[3];
     this.seen.set(message.id, next);
     this.ready.push(continues || update.offset === 0 ? update : { message, delta: message.content, offset: 0 });
   }

@@ -2,8 +2,14 @@ import DataLoader from 'dataloader';
 import type { Db } from '../../database/db';
 import type { Participant } from './conversations.types';
 
+/**
+ * A participant's unread count: watermark arithmetic, less the messages deleted above the
+ * watermark (valid only while the watermark has not moved since: see the RichMessages migration).
+ */
+export const UNREAD_SQL = `pa.last_seq - pa.last_read_seq - CASE WHEN pa.deleted_unread_read_seq = pa.last_read_seq THEN pa.deleted_unread ELSE 0 END`;
+
 const PARTICIPANT_COLUMNS = `pa.conversation_id AS "conversationId", pa.profile_id AS "profileId", pa.role,
-  pa.last_read_seq::int AS "lastReadSeq", pa.last_read_at AS "lastReadAt", (pa.last_seq - pa.last_read_seq)::int AS unread`;
+  pa.last_read_seq::int AS "lastReadSeq", pa.last_read_at AS "lastReadAt", (${UNREAD_SQL})::int AS unread`;
 
 export type ParticipantRow = Participant & { unread: number };
 

@@ -17,4 +17,8 @@ export class SendMessageInput {
   @IsOptional()
   @Length(1, 64, { message: 'clientId must be 1–64 characters' })
   clientId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The message this one answers: a message of the same conversation, not deleted (otherwise BAD_USER_INPUT).' })
+  @IsOptional()
+  replyToId?: string | null;
 }

@@ -52,6 +52,7 @@ export class MessagesService {
     const conversationId = assertUuid(input.conversationId, 'conversationId');
     const content = this.validContent(input.content);
     const clientId = input.clientId ?? null;
+    const replyToId = input.replyToId ? assertUuid(input.replyToId, 'replyToId') : null;
     const preview = [...content.replace(/\s+/g, ' ')].slice(0, PREVIEW_LENGTH).join('');
     try {
       await this.limits?.consume('send', senderId);
@@ -71,6 +72,8 @@ export class MessagesService {
               AND NOT EXISTS (SELECT 1 FROM participants o JOIN blocks b
                                 ON (b.blocker_id = o.profile_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = o.profile_id)
                                WHERE o.conversation_id = $1 AND o.profile_id <> $2)
+              -- A reply answers a message of this conversation that is still there.
+              AND ($6::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = $6 AND r.conversation_id = $1 AND r.deleted_at IS NULL))
          ), conv AS (
            UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = clock_timestamp(),
                   last_message_preview = $4, updated_at = now()
@@ -78,9 +81,9 @@ export class MessagesService {
            RETURNING c.id, c.last_seq, c.last_message_at, c.target_agent_id, me.role, me.last_read_seq AS old_read_seq,
                      me.role = 'AGENT_OWNER' AND c.agent_taken_over_at IS NULL AS as_agent
          ), msg AS (
-           INSERT INTO messages (conversation_id, seq, sender_type, sender_id, sender_agent_id, content, client_id, created_at)
+           INSERT INTO messages (conversation_id, seq, sender_type, sender_id, sender_agent_id, content, client_id, created_at, reply_to_id)
            SELECT conv.id, conv.last_seq, CASE WHEN conv.as_agent THEN 'AGENT' ELSE 'USER' END, $2,
-                  CASE WHEN conv.as_agent THEN conv.target_agent_id END, $3, $5, conv.last_message_at
+                  CASE WHEN conv.as_agent THEN conv.target_agent_id END, $3, $5, conv.last_message_at, $6
              FROM conv
            RETURNING *
          ), parts AS (
@@ -94,7 +97,7 @@ export class MessagesService {
                 (SELECT old_read_seq::int FROM conv) AS "oldReadSeq",
                 (SELECT target_agent_id FROM conv) AS "targetAgentId", (SELECT role FROM conv) AS "senderRole"
            FROM msg m`,
-        [conversationId, senderId, content, preview, clientId],
+        [conversationId, senderId, content, preview, clientId, replyToId],
       );
     } catch (error) {
       if (clientId !== null && isUniqueViolation(error, 'messages_sender_client_id_key')) {
@@ -102,7 +105,7 @@ export class MessagesService {
       }
       throw error;
     }
-    if (!rows[0]) return this.explainRefusal(senderId, conversationId);
+    if (!rows[0]) return this.explainRefusal(senderId, conversationId, replyToId);
     const { recipients, oldReadSeq, targetAgentId, senderRole, ...message } = rows[0];
     this.events.publish({ kind: 'message', conversationId, recipients, message });
     this.events.publish({ kind: 'conversation', conversationId, recipients });
@@ -114,15 +117,17 @@ export class MessagesService {
     return message;
   }
 
-  /** Nothing was written: say why (not a participant, or a block between the two sides). */
-  private async explainRefusal(senderId: string, conversationId: string): Promise<never> {
-    const [row] = await this.db.query<{ blockedByMe: boolean }>(
+  /** Nothing was written: say why (not a participant, a block between the two sides, or no such message to answer). */
+  private async explainRefusal(senderId: string, conversationId: string, replyToId: string | null): Promise<never> {
+    const [row] = await this.db.query<{ blockedByMe: boolean; replyable: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM participants o JOIN blocks b ON b.blocker_id = $2 AND b.blocked_id = o.profile_id
-                       WHERE o.conversation_id = $1 AND o.profile_id <> $2) AS "blockedByMe"
+                       WHERE o.conversation_id = $1 AND o.profile_id <> $2) AS "blockedByMe",
+              ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = $3 AND r.conversation_id = $1 AND r.deleted_at IS NULL)) AS replyable
          FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2`,
-      [conversationId, senderId],
+      [conversationId, senderId, replyToId],
     );
     if (!row) throw new NotFoundError('No such conversation');
+    if (!row.replyable) throw new BadInputError('replyToId must be a message of this conversation that was not deleted', 'replyToId');
     throw new ForbiddenError(row.blockedByMe ? 'You blocked this person: unblock them to send' : 'This person is not accepting messages from you');
   }
 
@@ -138,7 +143,8 @@ export class MessagesService {
     return existing;
   }
 
-  private validContent(raw: string): string {
+  /** Trimmed, non-empty, no NUL, at most MESSAGE_MAX_LENGTH characters (edits follow the same rules). */
+  validContent(raw: string): string {
     const content = raw.trim();
     if (content.length === 0) throw new BadInputError('content must not be empty', 'content');
     if (content.includes('\u0000')) throw new BadInputError('content must not contain NUL characters', 'content');

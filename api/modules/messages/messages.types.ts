@@ -67,6 +67,18 @@ export class Message {
   /** Fences writers of an agent reply (see the AgentReplies migration); orders its updates. */
   attempt?: number;
 
+  @Field(() => Date, { nullable: true, description: 'When its sender last edited it (null: never edited). Earlier texts: `versions`.' })
+  editedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When its sender deleted it. A deleted message is a tombstone: it keeps its place (seq) and content is "".' })
+  deletedAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The message this one answers (same conversation); see `replyTo` for the quoted original.' })
+  replyToId?: string | null;
+
+  /** Grows with every edit, delete and reaction change: orders live updates of one message. */
+  revision?: number;
+
   senderId: string | null;
   senderAgentId: string | null;
 }
@@ -76,4 +88,4 @@ export type MessageConnection = InstanceType<typeof MessageConnection>;
 
 export const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.seq::int AS seq, m.sender_type AS "senderType",
   m.sender_id AS "senderId", m.sender_agent_id AS "senderAgentId", m.content, m.client_id AS "clientId", m.created_at AS "createdAt",
-  m.state, m.responder, m.attempt`;
+  m.state, m.responder, m.attempt, m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.reply_to_id AS "replyToId", m.revision`;
