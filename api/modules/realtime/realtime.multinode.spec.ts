@@ -55,7 +55,7 @@ async function startNode(name: string): Promise<Node> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'api/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.TEST_DATABASE_URL, REDIS_URL, TOKEN_SECRET, LOG_LEVEL: 'warn', RATE_LIMIT_SEND: '100000/1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.TEST_DATABASE_URL, REDIS_URL, TOKEN_SECRET, LOG_LEVEL: 'warn', RATE_LIMIT_SEND: '100000/1', RATE_LIMIT_REGISTER_ADDRESS: '100000/1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
