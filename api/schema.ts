@@ -10,6 +10,7 @@ import { AgentsResolver } from './modules/agents/agents.resolver';
 import { ConversationsResolver, ParticipantResolver } from './modules/conversations/conversations.resolver';
 import { MessagesResolver } from './modules/messages/messages.resolver';
 import { ReactionGroupResolver, RichMessagesResolver } from './modules/messages/rich-messages.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 import { ReadReceiptResolver, RealtimeResolver, TypingEventResolver } from './modules/realtime/realtime.resolver';
 import { SafetyResolver } from './modules/safety/safety.resolver';
 import { AgentRepliesResolver } from './modules/agent-replies/agent-replies.resolver';
@@ -25,6 +26,7 @@ export const resolvers = [
   MessagesResolver,
   RichMessagesResolver,
   ReactionGroupResolver,
+  SearchResolver,
   RealtimeResolver,
   ReadReceiptResolver,
   TypingEventResolver,
@@ -48,6 +50,7 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [MessagesResolver, new MessagesResolver(s.messages)],
     [RichMessagesResolver, new RichMessagesResolver(s.messageEdits, s.reactions)],
     [ReactionGroupResolver, new ReactionGroupResolver()],
+    [SearchResolver, new SearchResolver(s.search)],
     [RealtimeResolver, new RealtimeResolver(s.realtime, s.conversations)],
     [ReadReceiptResolver, new ReadReceiptResolver()],
     [TypingEventResolver, new TypingEventResolver()],

@@ -16,6 +16,7 @@ import { NotificationsService } from './modules/notifications/notifications.serv
 import { AgentReplies } from './modules/agent-replies/agent-replies';
 import { MessageEditsService } from './modules/messages/message-edits.service';
 import { ReactionsService } from './modules/messages/reactions.service';
+import { SearchService } from './modules/search/search.service';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
 export function createServices(db: Db, hub: EventHub, config: Config, limits?: RateLimits) {
@@ -35,6 +36,7 @@ export function createServices(db: Db, hub: EventHub, config: Config, limits?: R
     messages,
     messageEdits: new MessageEditsService(db, hub, (raw) => messages.validContent(raw), config.messageEditWindowSeconds),
     reactions: new ReactionsService(db, hub),
+    search: new SearchService(db),
     realtime: new RealtimeService(db, hub, conversations),
     safety: new SafetyService(db),
     exporter: new ExportService(db),
