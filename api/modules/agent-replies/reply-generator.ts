@@ -5,6 +5,7 @@ import { Message, MessageState } from '../messages/messages.types';
 import type { ReplyContext } from './reply-context';
 import type { Claimed, ReplyStore } from './reply-store';
 import { BuiltinResponder } from './providers/builtin-responder';
+import { ContentWriter } from './content-writer';
 import { FailureReason, ReplyFailure, ReplyRequest, Responder, ShutdownError } from './providers/responder';
 
 /** Another worker owns the reply now (this one lost its job): stop without writing. */
@@ -128,17 +129,15 @@ export class ReplyGenerator {
     const idleAbort = () => abort(new ReplyFailure('timeout', `nothing from the responder for ${idleTimeoutMs} ms`));
     let idle = setTimeout(idleAbort, idleTimeoutMs);
     let content = '';
-    let flushedAt = 0;
+    const writer = new ContentWriter((text) => this.store.flush(message.id, message.attempt!, text, this.leaseMs), flushMs);
     try {
       for await (const piece of responder.stream({ ...request, signal: controller.signal })) {
         clearTimeout(idle);
         idle = setTimeout(idleAbort, idleTimeoutMs);
         const offset = content.length;
         content += piece;
-        if (flushedAt === 0 || Date.now() - flushedAt >= flushMs) {
-          if (!(await this.store.flush(message.id, message.attempt!, content, this.leaseMs))) throw new FencedError();
-          flushedAt = Date.now();
-        }
+        await writer.push(content);
+        if (writer.fenced) throw new FencedError();
         this.update(reply, { ...message, state: MessageState.STREAMING, content }, piece, offset);
       }
       if (controller.signal.aborted) throw controller.signal.reason;
@@ -150,7 +149,9 @@ export class ReplyGenerator {
       clearTimeout(total);
       clearTimeout(idle);
       shutdown.removeEventListener('abort', onShutdown);
+      await writer.close();
     }
+    if (writer.fenced) throw new FencedError();
     if (!content.trim()) throw new ReplyFailure('empty', 'the responder sent no text');
     return content;
   }

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 /** What the fake server does with one chat-completions request. */
 export type Behaviour =
   /** Streams the chunks as real SSE (`data: {...}\n\n`, then `data: [DONE]`), delayMs apart. */
-  | { kind: 'stream'; chunks: string[]; delayMs?: number; before?: Promise<unknown>; dieAfter?: number }
+  | { kind: 'stream'; chunks: string[]; delayMs?: number; before?: Promise<unknown>; dieAfter?: number; stallAfter?: number; resume?: Promise<unknown> }
   /** Answers with an error status (and retry-after-ms, so the client's backoff stays short in tests). */
   | { kind: 'status'; status: number; retryAfterMs?: number }
   /** Sends the headers, then nothing. */
@@ -74,11 +74,15 @@ export class FakeModelServer {
       res.write(`data: ${JSON.stringify({ id: `chatcmpl-${index}`, object: 'chat.completion.chunk', created: 0, model: request.body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
     send({ role: 'assistant', content: '' }, null);
     for (const [i, chunk] of behaviour.chunks.entries()) {
+      if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs));
       if (behaviour.dieAfter !== undefined && i === behaviour.dieAfter) {
         res.socket?.destroy(); // the server "dies" mid-stream: no finish, no [DONE], the connection just ends
         return;
       }
-      if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs));
+      if (behaviour.stallAfter !== undefined && i === behaviour.stallAfter) {
+        if (!behaviour.resume) return; // the connection stays open, silent
+        await behaviour.resume;
+      }
       if (res.destroyed) return;
       send({ content: chunk }, null);
     }
