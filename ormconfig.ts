@@ -10,9 +10,10 @@ import { SessionsBlocksReports1764100000000 } from './api/database/migrations/17
 import { Notifications1764200000000 } from './api/database/migrations/1764200000000-Notifications';
 import { AgentReplies1764350000000 } from './api/database/migrations/1764350000000-AgentReplies';
 import { RichMessages1764400000000 } from './api/database/migrations/1764400000000-RichMessages';
+import { MessageUpdateSeq1764450000000 } from './api/database/migrations/1764450000000-MessageUpdateSeq';
 
 export const entities = [ProfileEntity, AgentEntity, ConversationEntity, ParticipantEntity, MessageEntity];
-export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000, AgentReplies1764350000000, RichMessages1764400000000];
+export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000, AgentReplies1764350000000, RichMessages1764400000000, MessageUpdateSeq1764450000000];
 
 /**
  * The one TypeORM DataSource definition. Migrations are listed as classes (not globs) so

@@ -9,7 +9,7 @@ import { ProfilesResolver } from './modules/profiles/profiles.resolver';
 import { AgentsResolver } from './modules/agents/agents.resolver';
 import { ConversationsResolver, ParticipantResolver } from './modules/conversations/conversations.resolver';
 import { MessagesResolver } from './modules/messages/messages.resolver';
-import { ReactionGroupResolver, RichMessagesResolver } from './modules/messages/rich-messages.resolver';
+import { ConversationUpdatesResolver, ReactionGroupResolver, RichMessagesResolver } from './modules/messages/rich-messages.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { ReadReceiptResolver, RealtimeResolver, TypingEventResolver } from './modules/realtime/realtime.resolver';
 import { SafetyResolver } from './modules/safety/safety.resolver';
@@ -26,6 +26,7 @@ export const resolvers = [
   MessagesResolver,
   RichMessagesResolver,
   ReactionGroupResolver,
+  ConversationUpdatesResolver,
   SearchResolver,
   RealtimeResolver,
   ReadReceiptResolver,
@@ -50,6 +51,7 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [MessagesResolver, new MessagesResolver(s.messages)],
     [RichMessagesResolver, new RichMessagesResolver(s.messageEdits, s.reactions)],
     [ReactionGroupResolver, new ReactionGroupResolver()],
+    [ConversationUpdatesResolver, new ConversationUpdatesResolver()],
     [SearchResolver, new SearchResolver(s.search)],
     [RealtimeResolver, new RealtimeResolver(s.realtime, s.conversations)],
     [ReadReceiptResolver, new ReadReceiptResolver()],

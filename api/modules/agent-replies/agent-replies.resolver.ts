@@ -12,6 +12,12 @@ import type { AgentReplies } from './agent-replies';
 class MessageUpdatedArgs {
   @Field(() => ID, { nullable: true, description: 'One conversation; without it, every conversation you may read.' })
   conversationId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Resume (needs conversationId): the newest Message.updateCursor you saw, or Conversation.updatesCursor when you loaded it. You first get every message edited, deleted or reacted to since, in its latest state, then live updates. Too far back: BAD_USER_INPUT with extensions.reason RESYNC_REQUIRED.',
+  })
+  after?: string | null;
 }
 
 type Data<A> = SubscribeResolverData<unknown, A, RequestContext>;
@@ -25,7 +31,7 @@ export class AgentRepliesResolver {
     description: 'Agent replies as they are written: first every reply still in flight as it is now (whole content so far), then each change in order — new text (delta at offset) and state changes (STREAMING, COMPLETE, FAILED, or PENDING again on a retry).',
     subscribe: ({ args, context }: Data<MessageUpdatedArgs>) => {
       if (!context.realtime) throw new Error('subscriptions are served over WebSocket only');
-      return context.realtime.messageUpdates(context.viewerId!, args.conversationId ?? null);
+      return context.realtime.messageUpdates(context.viewerId!, args.conversationId ?? null, args.after ?? null);
     },
   })
   messageUpdated(@Root() update: MessageUpdate, @Args(() => MessageUpdatedArgs) _args: MessageUpdatedArgs, @Ctx() ctx: RequestContext): MessageUpdate {

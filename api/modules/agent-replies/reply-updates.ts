@@ -32,7 +32,7 @@ const revive = (message: Message): Message =>
  * delivered only if it moves its reply forward. Every live update carries the whole content,
  * so one that arrives after a newer snapshot is simply dropped, and no gap can open.
  */
-export async function openReplyUpdates(db: Db, queue: EventQueue<DomainEvent>, viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<MessageUpdate>> {
+export async function openReplyUpdates(db: Db, queue: EventQueue<DomainEvent>, viewerId: string, conversationId: string | null, changed: Message[] = []): Promise<AsyncIterableIterator<MessageUpdate>> {
   let snapshot: Message[];
   try {
     snapshot = await db.query<Message>(
@@ -46,7 +46,8 @@ export async function openReplyUpdates(db: Db, queue: EventQueue<DomainEvent>, v
     await queue.return();
     throw error;
   }
-  return new OrderedUpdates(queue, snapshot.map((message) => ({ message, delta: message.content, offset: 0 })));
+  // `changed`: messages edited, deleted or reacted to since the subscriber's resume point, read after the queue started listening too.
+  return new OrderedUpdates(queue, [...changed, ...snapshot].map((message) => ({ message, delta: message.content, offset: 0 })));
 }
 
 class OrderedUpdates implements AsyncIterableIterator<MessageUpdate> {

@@ -2,7 +2,7 @@ import type { Db } from '../../database/db';
 import { BadInputError, ForbiddenError } from '../../shared/errors';
 import type { EventBus } from '../../shared/events';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
-import { LockedMessage, lockMessageForViewer } from './message-lock';
+import { LockedMessage, lockMessageForViewer, nextUpdateSeq } from './message-lock';
 
 const PREVIEW_LENGTH = 140;
 /** The conversation preview, recomputed from its newest readable message, when `m` ($2 seq) is that message or was. */
@@ -41,9 +41,9 @@ export class MessageEditsService {
            INSERT INTO message_versions (message_id, content, written_at, replaced_at)
            SELECT id, content, COALESCE(edited_at, created_at), clock_timestamp() FROM messages WHERE id = $1
          )
-         UPDATE messages m SET content = $2, edited_at = clock_timestamp(), revision = m.revision + 1
+         UPDATE messages m SET content = $2, edited_at = clock_timestamp(), revision = m.revision + 1, update_seq = $3
           WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`,
-        [old.id, content],
+        [old.id, content, await nextUpdateSeq(tx, old.conversationId)],
       );
       const preview = await tx.query(REFRESH_PREVIEW, [old.conversationId, old.seq]);
       return { message: edited, recipients: old.recipients, previewChanged: preview.length > 0 };
@@ -63,9 +63,9 @@ export class MessageEditsService {
       if (old.deletedAt) return { message: old, recipients: [] };
       this.assertOwn(viewerId, old, 'delete');
       const [deleted] = await tx.query<Message>(
-        `UPDATE messages m SET content = '', deleted_at = clock_timestamp(), revision = m.revision + 1
+        `UPDATE messages m SET content = '', deleted_at = clock_timestamp(), revision = m.revision + 1, update_seq = $2
           WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`,
-        [old.id],
+        [old.id, await nextUpdateSeq(tx, old.conversationId)],
       );
       await tx.query(`DELETE FROM message_versions WHERE message_id = $1`, [old.id]);
       await tx.query(`DELETE FROM message_reactions WHERE message_id = $1`, [old.id]);

@@ -22,3 +22,15 @@ export async function lockMessageForViewer(tx: Db, viewerId: string, messageId: 
   if (!row) throw new NotFoundError('No such message');
   return row;
 }
+
+/**
+ * The conversation's next update number, for a change to a message locked above. Taking the
+ * conversation row lock numbers updates in commit order, so resuming after N misses nothing.
+ */
+export async function nextUpdateSeq(tx: Db, conversationId: string): Promise<number> {
+  const [row] = await tx.query<{ seq: number }>(
+    `UPDATE conversations SET last_update_seq = last_update_seq + 1 WHERE id = $1 RETURNING last_update_seq::int AS seq`,
+    [conversationId],
+  );
+  return row.seq;
+}

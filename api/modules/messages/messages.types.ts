@@ -79,6 +79,9 @@ export class Message {
   /** Grows with every edit, delete and reaction change: orders live updates of one message. */
   revision?: number;
 
+  /** The conversation's update number of this message's latest edit, delete or reaction change (resume point for messageUpdated). */
+  updateSeq?: number | null;
+
   senderId: string | null;
   senderAgentId: string | null;
 }
@@ -88,4 +91,5 @@ export type MessageConnection = InstanceType<typeof MessageConnection>;
 
 export const MESSAGE_COLUMNS = `m.id, m.conversation_id AS "conversationId", m.seq::int AS seq, m.sender_type AS "senderType",
   m.sender_id AS "senderId", m.sender_agent_id AS "senderAgentId", m.content, m.client_id AS "clientId", m.created_at AS "createdAt",
-  m.state, m.responder, m.attempt, m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.reply_to_id AS "replyToId", m.revision`;
+  m.state, m.responder, m.attempt, m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", m.reply_to_id AS "replyToId", m.revision,
+  m.update_seq::int AS "updateSeq"`;

@@ -2,7 +2,7 @@ import type { Db } from '../../database/db';
 import { BadInputError, ForbiddenError } from '../../shared/errors';
 import type { EventBus } from '../../shared/events';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
-import { lockMessageForViewer } from './message-lock';
+import { lockMessageForViewer, nextUpdateSeq } from './message-lock';
 
 /** Longest emoji accepted, in UTF-16 units: room for the longest ZWJ sequences (families, flags of regions). */
 export const EMOJI_MAX_LENGTH = 32;
@@ -51,7 +51,10 @@ export class ReactionsService {
         changed = added.length > 0;
       }
       if (!changed) return { message, recipients: [] as string[] };
-      const [updated] = await tx.query<Message>(`UPDATE messages m SET revision = m.revision + 1 WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`, [message.id]);
+      const [updated] = await tx.query<Message>(
+        `UPDATE messages m SET revision = m.revision + 1, update_seq = $2 WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`,
+        [message.id, await nextUpdateSeq(tx, message.conversationId)],
+      );
       return { message: updated, recipients: message.recipients };
     });
     const { message, recipients } = result;

@@ -36,6 +36,12 @@ export function createRichMessageLoaders(db: Db) {
       );
       return ids.map((id) => rows.filter((r) => r.messageId === id));
     }),
+    /** conversations.last_update_seq: where a messageUpdated subscription resumes from. */
+    conversationUpdateSeq: new DataLoader<string, number>(async (ids) => {
+      const rows = await db.query<{ id: string; seq: number }>(`SELECT id, last_update_seq::int AS seq FROM conversations WHERE id = ANY($1::uuid[])`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r.seq]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
     replyCount: new DataLoader<string, number>(async (ids) => {
       const rows = await db.query<{ id: string; count: number }>(
         `SELECT reply_to_id AS id, count(*)::int AS count FROM messages WHERE reply_to_id = ANY($1::uuid[]) GROUP BY reply_to_id`,

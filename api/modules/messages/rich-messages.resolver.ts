@@ -2,9 +2,10 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mu
 import type { RequestContext } from '../../shared/context';
 import { CurrentUser } from '../../shared/auth';
 import { BadInputError } from '../../shared/errors';
-import { decodeCursor } from '../../shared/pagination';
+import { decodeCursor, encodeCursor } from '../../shared/pagination';
 import { assertRange } from '../../shared/validation';
 import { Profile, ProfileRow } from '../profiles/profiles.types';
+import { Conversation } from '../conversations/conversations.types';
 import { Message, MessageConnection } from './messages.types';
 import { messageCursor } from './messages.loaders';
 import { MessageVersion, ReactionGroup } from './rich-messages.types';
@@ -59,6 +60,14 @@ export class RichMessagesResolver {
     @Arg('on', () => Boolean, { nullable: true, description: 'true: add it (no change if there); false: remove it; null: toggle.' }) on: boolean | null,
   ) {
     return this.reactionsService.react(viewerId, messageId, emoji, on ?? null);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Where its latest edit, delete or reaction change sits among the conversation\'s updates: pass the newest you saw as `after` to messageUpdated to resume. Null: never changed.',
+  })
+  updateCursor(@Root() message: Message): string | null {
+    return message.updateSeq != null ? encodeCursor([message.updateSeq]) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'True when its sender deleted it (a tombstone: show "message deleted").' })
@@ -124,5 +133,15 @@ export class ReactionGroupResolver {
   async reactors(@Root() group: ReactionGroup, @Ctx() ctx: RequestContext): Promise<ProfileRow[]> {
     const profiles = await ctx.loaders.profileById.loadMany(group.profileIds);
     return profiles.filter((p): p is ProfileRow => p != null && !(p instanceof Error));
+  }
+}
+
+@Resolver(() => Conversation)
+export class ConversationUpdatesResolver {
+  @FieldResolver(() => String, {
+    description: 'The newest edit, delete or reaction change in this conversation, as a cursor: load the messages, keep this, and resume messageUpdated with `after` after a reconnect.',
+  })
+  async updatesCursor(@Root() conversation: Conversation, @Ctx() ctx: RequestContext): Promise<string> {
+    return encodeCursor([await ctx.loaders.conversationUpdateSeq.load(conversation.id)]);
   }
 }

@@ -208,4 +208,37 @@ describe('live', () => {
     for (const s of [bSees, cSees, cDenied]) s.dispose();
     await Promise.all([bClient.dispose(), cClient.dispose()]);
   });
+
+  it('resumes after a disconnect: every message changed since the cursor, in its latest state, then live ones', async () => {
+    const { a, b, c, chat } = await trio();
+    const [m1, m2] = [await sendMessage(app, a, chat.id, 'first'), await sendMessage(app, a, chat.id, 'second')];
+    const loaded = ok<any>(await app.gql(`query($id: ID!) { conversation(id: $id) { updatesCursor } }`, { id: chat.id }, b.token)).conversation.updatesCursor;
+    ok(await edit(a, m1.id, 'first, edited'));
+    ok(await edit(a, m1.id, 'first, edited twice'));
+    ok(await react(b, m2.id, '👍'));
+    const RESUME = `subscription($id: ID, $after: String) { messageUpdated(conversationId: $id, after: $after) {
+      message { id content isDeleted updateCursor reactions { emoji } } } }`;
+    const client = wsClient(app.wsUrl, b.token);
+    const resumed = collect(client, RESUME, { id: chat.id, after: loaded });
+    const replayed = (await resumed.waitFor(2)).map((e: any) => e.messageUpdated.message);
+    expect(replayed.map((m) => [m.id, m.content, m.reactions.length])).toEqual([[m1.id, 'first, edited twice', 0], [m2.id, 'second', 1]]);
+    ok(await del(a, m1.id));
+    const live = (await resumed.waitFor(3))[2].messageUpdated.message;
+    expect(live).toMatchObject({ id: m1.id, content: '', isDeleted: true });
+    resumed.dispose();
+    // From the reaction on: only what changed after it.
+    const again = collect(client, RESUME, { id: chat.id, after: replayed[1].updateCursor });
+    expect((await again.waitFor(1)).map((e: any) => e.messageUpdated.message.id)).toEqual([m1.id]);
+    again.dispose();
+    const noConversation = collect(client, RESUME, { after: loaded });
+    await noConversation.waitFor(1).catch(() => undefined);
+    expect(JSON.stringify(noConversation.errors)).toContain('BAD_USER_INPUT');
+    await client.dispose();
+    const stranger = wsClient(app.wsUrl, c.token);
+    const denied = collect(stranger, RESUME, { id: chat.id, after: loaded });
+    await denied.waitFor(1).catch(() => undefined);
+    expect(JSON.stringify(denied.errors)).toContain('NOT_FOUND');
+    expect(denied.events).toEqual([]);
+    await stranger.dispose();
+  });
 });

@@ -98,12 +98,35 @@ export class RealtimeService {
     return map(queue, (e) => e.conversationId!);
   }
 
-  /** Agent replies as they grow: those in flight as they are now, then every change, in order (see reply-updates.ts). */
-  async messageUpdates(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<MessageUpdate>> {
+  /**
+   * Agent replies as they grow and edits, deletes and reactions: replies in flight as they are
+   * now, with `after` (an updateCursor) every message changed since, then every change in order
+   * (see reply-updates.ts).
+   */
+  async messageUpdates(viewerId: string, conversationId: string | null, after: string | null = null): Promise<AsyncIterableIterator<MessageUpdate>> {
+    if (after && !conversationId) throw new BadInputError('after needs a conversationId', 'after');
     const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
+    const afterSeq = after ? this.cursorSeq(after) : null;
     if (onlyId) await this.requireParticipant(viewerId, onlyId);
     const queue = this.queue(viewerId, (e) => e.kind === 'message_updated' && (!onlyId || e.conversationId === onlyId));
-    return openReplyUpdates(this.db, queue, viewerId, onlyId);
+    let changed: Message[] = [];
+    if (onlyId && afterSeq !== null) {
+      try {
+        changed = await this.db.query<Message>(
+          `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.update_seq > $2 ORDER BY m.update_seq LIMIT $3`,
+          [onlyId, afterSeq, MAX_REPLAY + 1],
+        );
+        if (changed.length > MAX_REPLAY) {
+          const error = new BadInputError(`More than ${MAX_REPLAY} messages changed: reload the conversation, then subscribe again`, 'after');
+          error.extensions.reason = 'RESYNC_REQUIRED';
+          throw error;
+        }
+      } catch (error) {
+        await queue.return();
+        throw error;
+      }
+    }
+    return openReplyUpdates(this.db, queue, viewerId, onlyId, changed);
   }
 
   async readReceipts(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<ReadReceipt>> {

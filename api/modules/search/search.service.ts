@@ -60,7 +60,7 @@ export class SearchService {
     const rows = await this.db.query<Row>(
       `WITH q AS (
          SELECT CASE WHEN $2::text IS NULL THEN websearch_to_tsquery('simple', $1)
-                     WHEN numnode(websearch_to_tsquery('simple', $1)) = 0 THEN to_tsquery('simple', $2)
+                     WHEN $1 = '' OR numnode(websearch_to_tsquery('simple', $1)) = 0 THEN to_tsquery('simple', $2)
                      ELSE websearch_to_tsquery('simple', $1) && to_tsquery('simple', $2) END AS tsq
        ), hits AS (
          SELECT m.id, ts_rank(m.search, q.tsq) AS rank
