@@ -44,11 +44,15 @@ it('times out a model that sends nothing: FAILED with a short notice, the questi
   const kept = await messagesOf(app, person, chatId);
   expect(kept.find((m) => m.id === question.id)).toMatchObject({ content: 'Are you there?', state: 'COMPLETE' });
 
+  const unread = async () => ok<any>(await app.gql(`query($id: ID!) { conversation(id: $id) { unreadCount } }`, { id: chatId }, person.token)).conversation.unreadCount;
+  expect(await unread()).toBe(0); // a FAILED reply is a notice, not an answer: it is not counted
+
   hang = false;
   const retried = ok<any>(await app.gql(RETRY, { id: failed.id }, person.token)).retryAgentReply;
   expect(retried).toMatchObject({ id: failed.id, state: 'PENDING', content: '' });
   const [answered] = await settled(app, chatId);
   expect(answered).toMatchObject({ id: failed.id, seq: failed.seq, state: 'COMPLETE', content: 'Yes, sorry!' });
+  expect(await unread()).toBe(1); // counted once, when complete
   // Retrying again is refused: only FAILED replies can be retried; nobody else may retry it.
   expect((await app.gql(RETRY, { id: failed.id }, person.token)).errors?.[0]).toMatchObject({ message: 'Only a failed reply can be retried', extensions: { code: 'BAD_USER_INPUT' } });
   const stranger = await agentChat(app);
