@@ -90,9 +90,19 @@ export function buildTable(r: Results): string {
       rows.push([label, String(entry.connections), '—', '—', '—', '—', '—', '—', '—', '—', 'p50 < 5, p99 < 50 ms', `failed: ${entry.error}`.slice(0, 60)]);
       continue;
     }
+    const at150 = entry.atTargetRate;
+    if (at150) {
+      rows.push([`${label}: sends at 150/s`, String(entry.connections), '—', f(at150.deliveries.p50), f(at150.deliveries.p99), '—', '—', '—', '—', '—', 'p50 < 5, p99 < 50 ms', `missed: sends fell behind after ${n0(at150.sent)} of ${n0(at150.planned)}`]);
+    }
     const d = entry.deliveries;
-    const ok = d.p50 < 5 && d.p99 < 50 && entry.missing === 0 && !entry.overloaded;
-    const how = entry.overloaded ? `missed: overloaded after ${n0(entry.sent)} sends` : entry.connections === 1000 ? verdict(ok) : `${ok ? 'within' : 'outside'} the 1,000 target`;
+    const ok = d.p50 < 5 && d.p99 < 50 && entry.missing === 0 && !entry.overloaded && !at150;
+    const how = entry.overloaded
+      ? `missed: overloaded after ${n0(entry.sent)} sends`
+      : at150
+        ? `(at the rate the machine sustained) ${d.p50 < 5 && d.p99 < 50 ? 'within' : 'outside'} the latency target`
+        : entry.connections === 1000
+          ? verdict(ok)
+          : `${ok ? 'within' : 'outside'} the 1,000 target`;
     rows.push([`${label} at ${n0(entry.achievedRate)} msg/s (${n0(entry.missing)} missing)`, String(entry.connections), '—', f(d.p50), f(d.p99), '—', '—', '—', '—', '—', 'p50 < 5, p99 < 50 ms', how]);
     rows.push([`server memory per idle connection (${key.slice(1)} sockets)`, String(entry.connections), '—', `${f(entry.idleKiBPerConnection, 1)} KiB`, '—', '—', '—', '—', '—', '—', '< 30 KB', verdict(entry.idleKiBPerConnection * 1.024 < 30)]);
   }
