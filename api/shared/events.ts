@@ -11,7 +11,7 @@ export type DomainEvent =
   | { kind: 'read'; conversationId: string; recipients: string[]; profileId: string; lastReadSeq: number; lastReadAt: string | null }
   | { kind: 'typing'; conversationId: string; recipients: string[]; profileId: string; isTyping: boolean; expiresAt: string }
   /** An agent reply grew or changed state: `message` holds its whole content so far, `delta` what was added at `offset`. */
-  | { kind: 'message_updated'; conversationId: string; recipients: string[]; message: Message; delta: string; offset: number }
+  | { kind: 'message_updated'; conversationId: string; recipients: string[]; message: Message; delta: string; offset: number; /** the one update that completes an agent reply */ completed?: true }
   /** Sessions ended (sign-out, password change, account deletion): every node forgets them and closes their sockets. */
   | { kind: 'session'; conversationId?: undefined; recipients: string[]; sessionIds: string[] | 'all' };
 

@@ -84,7 +84,7 @@ export class ReplyGenerator {
         const done = await this.store.complete(message.id, message.attempt!, content, label);
         if (done) {
           const { recipients, ...final } = done;
-          this.update(reply, final, '', final.content.length);
+          this.update(reply, final, '', final.content.length, true);
           this.events.publish({ kind: 'conversation', conversationId: final.conversationId, recipients });
         }
         return 'done';
@@ -156,7 +156,7 @@ export class ReplyGenerator {
     return content;
   }
 
-  private update(reply: Claimed, message: Message, delta: string, offset: number): void {
-    this.events.publish({ kind: 'message_updated', conversationId: message.conversationId, recipients: reply.recipients, message, delta, offset });
+  private update(reply: Claimed, message: Message, delta: string, offset: number, completed = false): void {
+    this.events.publish({ kind: 'message_updated', conversationId: message.conversationId, recipients: reply.recipients, message, delta, offset, ...(completed ? { completed: true as const } : {}) });
   }
 }

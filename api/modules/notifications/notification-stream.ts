@@ -14,7 +14,9 @@ export class NotificationFilter {
 
   accepts(event: DomainEvent): boolean {
     if (event.kind === 'conversation') return Boolean(event.startedBy && event.startedBy !== this.viewerId);
-    return event.kind === 'message' && event.message.senderId !== this.viewerId && event.message.senderType !== 'SYSTEM';
+    // An agent reply is announced PENDING and empty, then grows: it notifies once, when it is complete.
+    if (event.kind === 'message_updated') return event.completed === true && event.message.senderId !== this.viewerId;
+    return event.kind === 'message' && event.message.state !== 'PENDING' && event.message.senderId !== this.viewerId && event.message.senderType !== 'SYSTEM';
   }
 
   /** The notification for an accepted event, or null when the chat is muted (checked at delivery, so a mute applies at once). */
@@ -22,7 +24,7 @@ export class NotificationFilter {
     if (event.kind === 'conversation') {
       return { kind: NotificationKind.NEW_CONVERSATION, conversationId: event.conversationId, preview: null, createdAt: new Date(), actorId: event.startedBy ?? null };
     }
-    if (event.kind !== 'message') return null;
+    if (event.kind !== 'message' && event.kind !== 'message_updated') return null;
     const [state] = await this.db.query<{ muted: boolean; role: string }>(
       `SELECT muted, role FROM participants WHERE conversation_id = $1 AND profile_id = $2`,
       [event.conversationId, this.viewerId],

@@ -63,6 +63,22 @@ describe('a reply from an OpenAI-compatible model', () => {
   });
 });
 
+it('notifies the person once, when the reply is complete, with its text', async () => {
+  model.behave = () => ({ kind: 'stream', chunks: ['All ', 'done ', 'here.'], delayMs: 10 });
+  const { person, chatId } = await agentChat(app);
+  const client = wsClient(app.wsUrl, person.token);
+  const before = app.server.hub.listenerCount;
+  const notifications = collect(client, `subscription { notifications { kind conversationId preview } }`);
+  await untilListening(app, before + 1);
+  await send(app, person, chatId, 'Are we done?');
+  await settled(app, chatId);
+  await notifications.waitFor(1);
+  await new Promise((r) => setTimeout(r, 200));
+  notifications.dispose();
+  await client.dispose();
+  expect(notifications.events.map((e: any) => e.notifications)).toEqual([{ kind: 'NEW_MESSAGE', conversationId: chatId, preview: 'All done here.' }]);
+});
+
 describe('a person who (re)subscribes mid-stream', () => {
   it('gets the reply as it is so far, then the rest, in order', async () => {
     let resume!: () => void;
