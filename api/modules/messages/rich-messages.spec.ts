@@ -70,7 +70,7 @@ describe('editing', () => {
 describe('deleting', () => {
   it('leaves a tombstone in place, removes the text, versions and reactions from storage', async () => {
     const { a, b, chat } = await trio();
-    const first = await sendMessage(app, a, chat.id, 'keep this');
+    await sendMessage(app, a, chat.id, 'keep this');
     const m = await sendMessage(app, a, chat.id, 'secret plans');
     ok(await edit(a, m.id, 'secret plans v2'));
     ok(await react(b, m.id, '👍'));
@@ -89,7 +89,6 @@ describe('deleting', () => {
     expect(stored).toEqual([{ content: '', search: '', versions: 0, reactions: 0 }]);
     expect(code(await edit(a, m.id, 'back'))).toBe('BAD_USER_INPUT');
     expect(code(await react(b, m.id, '👍'))).toBe('BAD_USER_INPUT');
-    expect(first.id).toBeDefined();
   });
 
   it('keeps unread counts right: a deleted unread message stops counting, a read one changes nothing', async () => {
@@ -151,8 +150,6 @@ describe('replies', () => {
     expect(r1).toMatchObject({ replyToId: q.id, replyTo: { id: q.id, content: 'lunch?', isDeleted: false } });
     ok(await send(a, 'at noon'));
     ok(await send(b, 'where?'));
-    const page = `query($id: ID!, $after: String) { conversation(id: $id) { messages(last: 1, before: null) { nodes { id } } } }`;
-    expect(page).toBeTruthy();
     const REPLIES = `query($id: ID!, $after: String) { conversation(id: $id) { messages(first: 1) { nodes { replyCount
       replies(first: 2, after: $after) { nodes { content } pageInfo { hasNextPage endCursor } } } } } }`;
     const one = ok<any>(await app.gql(REPLIES, { id: chat.id }, b.token)).conversation.messages.nodes[0];
@@ -240,5 +237,36 @@ describe('live', () => {
     expect(JSON.stringify(denied.errors)).toContain('NOT_FOUND');
     expect(denied.events).toEqual([]);
     await stranger.dispose();
+  });
+});
+
+describe('a page of rich messages runs a bounded number of SQL statements', () => {
+  const PAGE = `query($id: ID!, $last: Int) { conversation(id: $id) { messages(last: $last) { nodes {
+    content editedAt versions { content } reactions { emoji count reactors { handle } } replyTo { content isDeleted } replyCount
+    replies(first: 2) { nodes { content } pageInfo { hasNextPage } } } } } }`;
+
+  it('is the same small number for last: 5 and last: 40', async () => {
+    const { a, b, chat } = await trio();
+    let previous: string | null = null;
+    for (let i = 0; i < 40; i++) {
+      const sent: any = ok<any>(await app.gql(SEND, { input: { conversationId: chat.id, content: `m${i}`, replyToId: previous } }, (i % 2 ? b : a).token)).sendMessage;
+      if (i % 3 === 0) ok(await edit(i % 2 ? b : a, sent.id, `m${i} edited`));
+      ok(await react(a, sent.id, '👍'));
+      ok(await react(b, sent.id, '👍'));
+      previous = sent.id;
+    }
+    const measure = async (last: number) => {
+      const before = app.server.db.statementCount;
+      const nodes = ok<any>(await app.gql(PAGE, { id: chat.id, last }, a.token)).conversation.messages.nodes;
+      return { statements: app.server.db.statementCount - before, nodes };
+    };
+    const small = await measure(5);
+    const large = await measure(40);
+    expect(large.nodes).toHaveLength(40);
+    expect(large.nodes[3]).toMatchObject({ content: 'm3 edited', versions: [{ content: 'm3' }], replyTo: { content: 'm2', isDeleted: false }, replyCount: 1 });
+    expect(large.nodes[3].reactions).toEqual([{ emoji: '👍', count: 2, reactors: [{ handle: a.handle }, { handle: b.handle }] }]);
+    expect(large.nodes[3].replies.nodes).toEqual([{ content: 'm4' }]);
+    expect(large.statements).toBe(small.statements);
+    expect(small.statements).toBeLessThanOrEqual(12);
   });
 });
