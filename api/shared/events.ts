@@ -7,7 +7,7 @@ import type { Message } from '../modules/messages/messages.types';
  */
 export type DomainEvent =
   | { kind: 'message'; conversationId: string; recipients: string[]; message: Message }
-  | { kind: 'conversation'; conversationId: string; recipients: string[]; /** set when this event is the chat being started */ startedBy?: string }
+  | { kind: 'conversation'; conversationId: string; recipients: string[]; /** set when this event is the chat being started */ startedBy?: string; /** set (for the agent's owner) when the person typed /human */ humanRequestedBy?: string }
   | { kind: 'read'; conversationId: string; recipients: string[]; profileId: string; lastReadSeq: number; lastReadAt: string | null }
   | { kind: 'typing'; conversationId: string; recipients: string[]; profileId: string; isTyping: boolean; expiresAt: string }
   /** An agent reply grew or changed state: `message` holds its whole content so far, `delta` what was added at `offset`. */

@@ -105,7 +105,8 @@ export class AgentChatsService {
       return this.system.write(message.conversationId, notice, personId, tx);
     });
     this.system.publish(posted);
-    // /human: the notice already reached the owner's conversation list (conversationUpdated, unread +1).
+    // /human: besides the notice (conversationUpdated, unread +1), an in-app notification for the owner.
+    if (command === 'human') this.events.publish({ kind: 'conversation', conversationId: message.conversationId, recipients: [state.ownerId], humanRequestedBy: personId });
   }
 
   /** Once per pause and chat, so the person knows why nobody answers. */

@@ -13,7 +13,7 @@ export class NotificationFilter {
   constructor(private readonly db: Db, private readonly viewerId: string) {}
 
   accepts(event: DomainEvent): boolean {
-    if (event.kind === 'conversation') return Boolean(event.startedBy && event.startedBy !== this.viewerId);
+    if (event.kind === 'conversation') return Boolean((event.startedBy ?? event.humanRequestedBy) && (event.startedBy ?? event.humanRequestedBy) !== this.viewerId);
     // An agent reply is announced PENDING and empty, then grows: it notifies once, when it is complete.
     if (event.kind === 'message_updated') return event.completed === true && event.message.senderId !== this.viewerId;
     return event.kind === 'message' && event.message.state !== 'PENDING' && event.message.senderId !== this.viewerId && event.message.senderType !== 'SYSTEM';
@@ -21,6 +21,9 @@ export class NotificationFilter {
 
   /** The notification for an accepted event, or null when the chat is muted (checked at delivery, so a mute applies at once). */
   async toNotification(event: DomainEvent): Promise<Notification | null> {
+    if (event.kind === 'conversation' && event.humanRequestedBy) {
+      return { kind: NotificationKind.HUMAN_REQUESTED, conversationId: event.conversationId, preview: null, createdAt: new Date(), actorId: event.humanRequestedBy };
+    }
     if (event.kind === 'conversation') {
       return { kind: NotificationKind.NEW_CONVERSATION, conversationId: event.conversationId, preview: null, createdAt: new Date(), actorId: event.startedBy ?? null };
     }

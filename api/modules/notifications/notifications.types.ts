@@ -28,6 +28,7 @@ export class NotificationSettingsInput {
 export enum NotificationKind {
   NEW_CONVERSATION = 'NEW_CONVERSATION',
   NEW_MESSAGE = 'NEW_MESSAGE',
+  HUMAN_REQUESTED = 'HUMAN_REQUESTED',
 }
 
 registerEnumType(NotificationKind, {
@@ -36,6 +37,7 @@ registerEnumType(NotificationKind, {
   valuesConfig: {
     NEW_CONVERSATION: { description: 'Someone started a chat with you.' },
     NEW_MESSAGE: { description: 'A new message in one of your chats (never for muted chats, your own messages, or chats held with your agents).' },
+    HUMAN_REQUESTED: { description: 'Someone chatting with your agent typed /human: they ask you to join (takeOverConversation).' },
   },
 });
 

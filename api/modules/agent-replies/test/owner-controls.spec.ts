@@ -96,14 +96,19 @@ it('answers /help and /reset itself, and /human notifies the owner; none of them
   expect(conv.seq).toBe(reset.seq);
 
   const client = wsClient(app.wsUrl, owner.token);
+  const before = app.server.hub.listenerCount;
   const ownerUpdates = collect(client, `subscription { conversationUpdated { id lastMessagePreview unreadCount } }`);
-  await untilListening(app, 1);
+  const ownerNotifications = collect(client, `subscription { notifications { kind conversationId from { userId } } }`);
+  await untilListening(app, before + 2);
   await send(app, person, chatId, '/human');
   const notice = 'You asked for Olivia Owner. They have been notified and can join this conversation.';
   const events = await ownerUpdates.waitFor(2);
+  const [notification] = await ownerNotifications.waitFor(1);
   ownerUpdates.dispose();
+  ownerNotifications.dispose();
   await client.dispose();
   expect(events.map((e: any) => e.conversationUpdated)).toContainEqual(expect.objectContaining({ id: chatId, lastMessagePreview: notice }));
+  expect(notification.notifications).toEqual({ kind: 'HUMAN_REQUESTED', conversationId: chatId, from: { userId: person.userId } });
   const [event] = await app.dataSource.query(`SELECT kind, actor_id FROM agent_events WHERE conversation_id = $1 AND kind = 'HUMAN_REQUESTED'`, [chatId]);
   expect(event).toEqual({ kind: 'HUMAN_REQUESTED', actor_id: person.userId });
   await quiet();
