@@ -32,13 +32,18 @@ export function createMessageLoaders(db: Db) {
           [...groups.values()].map(async (group) => {
             const { direction, limit, boundSeq } = group[0];
             const backward = direction === 'backward';
+            // The bounds are row comparisons on the (conversation_id, seq) index: equivalent to
+            // conversation_id = k.cid AND seq in (lower, upper), but the planner cannot take k.cid's
+            // messages to be "the average conversation's ten". With the plain equality it did, and
+            // for a long conversation chose to read all its messages and sort them (5,005 rows for
+            // one page); now it always walks the index from the bound and stops after LIMIT rows.
+            const [lower, upper] = backward ? ['0', 'COALESCE($2::bigint, 9223372036854775807)'] : ['COALESCE($2::bigint, 0)', '9223372036854775807'];
             const rows = await db.query<Message>(
               `SELECT m.* FROM unnest($1::uuid[]) AS k(cid)
                CROSS JOIN LATERAL (
                  SELECT ${MESSAGE_COLUMNS} FROM messages m
-                  WHERE m.conversation_id = k.cid
-                    AND ($2::bigint IS NULL OR ${backward ? 'm.seq < $2' : 'm.seq > $2'})
-                  ORDER BY m.seq ${backward ? 'DESC' : 'ASC'}
+                  WHERE (m.conversation_id, m.seq) > (k.cid, ${lower}) AND (m.conversation_id, m.seq) < (k.cid, ${upper})
+                  ORDER BY m.conversation_id ${backward ? 'DESC' : 'ASC'}, m.seq ${backward ? 'DESC' : 'ASC'}
                   LIMIT $3
                ) m`,
               [group.map((q) => q.conversationId), boundSeq, limit + 1],
