@@ -234,7 +234,8 @@ async function waitForQuiet(scenario: string): Promise<number> {
 
 async function reads(results: Results): Promise<void> {
   log('\n[2] reads: conversations(first: 20) of a heavy user, messages(last: 50) of a long conversation, unreadTotal');
-  results.reads = {};
+  // A narrowed run (below) replaces only the figures it measured.
+  results.reads ??= {};
   // BENCH_SIZES=large and BENCH_READS=unread,list narrow the scenario (for before/after checks).
   const sizes = (process.env.BENCH_SIZES ?? 'large,small').split(',').map((n) => SIZES[n as Size['name']]);
   const only = process.env.BENCH_READS?.split(',');
@@ -254,7 +255,7 @@ async function reads(results: Results): Promise<void> {
           describeLoad(`${size.name} ${name} ×${connections}`, r);
         }
       }
-      results.reads[size.name] = out;
+      results.reads[size.name] = { ...(only ? results.reads[size.name] : {}), ...out };
     } finally {
       load.close();
       await srv.stop();
