@@ -151,15 +151,10 @@ export class AgentChatsService {
       return message;
     });
     if (!reopened) throw new BadInputError('Only a failed reply can be retried', 'messageId');
-    const recipients = await this.recipients(row.conversationId);
+    const recipients = await this.store.recipients(row.conversationId);
     this.events.publish({ kind: 'message_updated', conversationId: row.conversationId, recipients, message: reopened, delta: '', offset: 0 });
     this.queue.poke();
     return reopened;
-  }
-
-  private async recipients(conversationId: string): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }>(`SELECT profile_id AS id FROM participants WHERE conversation_id = $1`, [conversationId]);
-    return rows.map((r) => r.id);
   }
 
   private async chatState(conversationId: string): Promise<ChatState | null> {

@@ -30,7 +30,7 @@ export class AgentReplies {
   private readonly store: ReplyStore;
   private readonly logger: Logger;
 
-  constructor(db: Db, events: EventBus, private readonly config: Config, conversations: ConversationsService) {
+  constructor(db: Db, private readonly events: EventBus, private readonly config: Config, conversations: ConversationsService) {
     const settings = config.agentReplies;
     this.logger = createLogger(config.logLevel).child({ module: 'agent-replies' });
     this.store = new ReplyStore(db);
@@ -64,14 +64,19 @@ export class AgentReplies {
     return model ? agentModel ?? model : 'builtin';
   }
 
+  private async giveUp(messageId: string): Promise<void> {
+    const failed = await this.store.fail(messageId, null, 'Sorry, this reply could not be produced. You can try again.', 'internal', null);
+    if (!failed) return;
+    const recipients = await this.store.recipients(failed.conversationId);
+    this.events.publish({ kind: 'message_updated', conversationId: failed.conversationId, recipients, message: failed, delta: '', offset: failed.content.length });
+  }
+
   private async runJob(messageId: string, shutdown: AbortSignal, lastTry: boolean): Promise<'done' | 'busy'> {
     try {
       return await this.generator.run(messageId, shutdown);
     } catch (error) {
       // Out of retries on something other than the responder (the database): the person must not wait forever.
-      if (lastTry && !shutdown.aborted) {
-        await this.store.fail(messageId, null, 'Sorry, this reply could not be produced. You can try again.', 'internal', null).catch(() => undefined);
-      }
+      if (lastTry && !shutdown.aborted) await this.giveUp(messageId).catch(() => undefined);
       throw error;
     }
   }

@@ -78,9 +78,11 @@ export class ReplyGenerator {
     let message = reply.message;
     this.update(reply, message, '', 0);
     const request = await this.context.build(reply, model);
+    // One deadline for the whole reply, restarts included, so it always ends before its job expires.
+    const deadline = Date.now() + this.config.replyTimeoutMs;
     for (let restarts = 0; ; restarts++) {
       try {
-        const content = await this.streamOnce(reply, message, responder, request, shutdown);
+        const content = await this.streamOnce(reply, message, responder, request, shutdown, deadline);
         const done = await this.store.complete(message.id, message.attempt!, content, label);
         if (done) {
           const { recipients, ...final } = done;
@@ -118,14 +120,14 @@ export class ReplyGenerator {
     if (failed) this.update(reply, failed, '', failed.content.length);
   }
 
-  private async streamOnce(reply: Claimed, message: Message, responder: Responder, request: Omit<ReplyRequest, 'signal'>, shutdown: AbortSignal): Promise<string> {
+  private async streamOnce(reply: Claimed, message: Message, responder: Responder, request: Omit<ReplyRequest, 'signal'>, shutdown: AbortSignal, deadline: number): Promise<string> {
     const controller = new AbortController();
     const abort = (reason: Error) => controller.abort(reason);
     const onShutdown = () => abort(new ShutdownError());
     if (shutdown.aborted) throw new ShutdownError();
     shutdown.addEventListener('abort', onShutdown, { once: true });
     const { replyTimeoutMs, idleTimeoutMs, flushMs } = this.config;
-    const total = setTimeout(() => abort(new ReplyFailure('timeout', `no complete reply within ${replyTimeoutMs} ms`)), replyTimeoutMs);
+    const total = setTimeout(() => abort(new ReplyFailure('timeout', `no complete reply within ${replyTimeoutMs} ms`)), Math.max(0, deadline - Date.now()));
     const idleAbort = () => abort(new ReplyFailure('timeout', `nothing from the responder for ${idleTimeoutMs} ms`));
     let idle = setTimeout(idleAbort, idleTimeoutMs);
     let content = '';

@@ -24,7 +24,8 @@ const adapter = (db: Db): PgBoss.Db => ({ executeSql: async (text, values) => ({
  * boss.work, which neither awaits its completions nor runs a batch's jobs independently).
  * Stopping aborts replies in flight and fails their jobs, which pg-boss retries after a
  * delay on whichever node is up; a node that dies outright leaves its jobs active until they
- * expire (reply timeout + a minute) and pg-boss's maintenance puts them back.
+ * expire (the reply timeout, which covers every attempt, plus a minute) and pg-boss's
+ * maintenance puts them back.
  */
 export class ReplyQueue {
   private boss: PgBoss;
@@ -40,31 +41,28 @@ export class ReplyQueue {
     private readonly config: AgentReplyConfig,
     private readonly logger: Logger,
   ) {
-    this.boss = new PgBoss({
-      db: adapter(db),
-      schedule: false,
-      supervise: true,
-      maintenanceIntervalSeconds: 30,
-      migrate: true,
-    });
-    this.boss.on('error', (error) => this.logger.warn({ err: error.message }, 'reply queue problem'));
+    this.boss = this.newBoss();
+  }
+
+  private newBoss(): PgBoss {
+    const boss = new PgBoss({ db: adapter(this.db), schedule: false, supervise: true, maintenanceIntervalSeconds: 30, migrate: true });
+    boss.on('error', (error) => this.logger.warn({ err: error.message }, 'reply queue problem'));
+    return boss;
   }
 
   get queueName(): string {
     return this.config.queueName;
   }
 
+  /** Given with every job (a queue keeps the options it was created with; settings may have changed since). */
+  private get jobOptions() {
+    return { retryLimit: RETRY_LIMIT, retryDelay: 1, retryBackoff: true, expireInSeconds: Math.ceil(this.config.replyTimeoutMs / 1000) + 60 };
+  }
+
   /** Installs pg-boss's schema (first node only) and the queue; then, if runner is given, starts taking jobs. */
   start(runner?: JobRunner): Promise<void> {
     return (this.started ??= (async () => {
-      await this.boss.start();
-      await this.boss.createQueue(this.queueName, {
-        name: this.queueName,
-        retryLimit: RETRY_LIMIT,
-        retryDelay: 1,
-        retryBackoff: true,
-        expireInSeconds: Math.ceil(this.config.replyTimeoutMs / 1000) + 60,
-      });
+      await this.install();
       if (runner && this.config.workerConcurrency > 0) {
         this.running = true;
         this.loop = this.fetchLoop(runner);
@@ -72,11 +70,33 @@ export class ReplyQueue {
     })());
   }
 
+  /**
+   * Nodes starting together on a fresh database race to install pg-boss's schema and create
+   * queues (seen as deadlocks and duplicate-object errors): whoever loses tries again on a
+   * fresh instance (a PgBoss whose start failed stays half-started), and finds it installed.
+   */
+  private async install(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.start();
+        await this.boss.createQueue(this.queueName, { name: this.queueName, ...this.jobOptions });
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (attempt >= 5 || !['40P01', '23505', '42P07', '42710', '42P06'].includes(code)) throw error;
+        this.logger.info({ err: (error as Error).message, attempt }, 'another node is installing the reply queue: trying again');
+        await this.boss.stop({ graceful: false, close: false }).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 250 * attempt));
+        this.boss = this.newBoss();
+      }
+    }
+  }
+
   /** Queues a reply inside the caller's transaction. */
   async enqueue(tx: Db, messageId: string, startAfterSeconds = 0): Promise<void> {
     await this.start();
     const data: ReplyJob = { messageId };
-    await this.boss.send(this.queueName, data, { db: adapter(tx), startAfter: startAfterSeconds });
+    await this.boss.send(this.queueName, data, { ...this.jobOptions, db: adapter(tx), startAfter: startAfterSeconds });
   }
 
   /** A job was queued here: look now instead of at the next poll. */
@@ -118,7 +138,7 @@ export class ReplyQueue {
         const outcome = await runner(job.data.messageId, controller.signal, job.retryCount >= job.retryLimit);
         if (outcome === 'busy') {
           // A fresh job a second from now, then this one is done: waiting for a slot is not a failure.
-          await this.boss.send(this.queueName, job.data, { startAfter: BUSY_DELAY_SECONDS });
+          await this.boss.send(this.queueName, job.data, { ...this.jobOptions, startAfter: BUSY_DELAY_SECONDS });
         }
         await this.boss.complete(this.queueName, job.id);
       } catch (error) {

@@ -158,6 +158,12 @@ export class ReplyStore {
     await this.db.query(`UPDATE messages SET lease_until = NULL WHERE id = $1 AND attempt = $2`, [messageId, attempt]);
   }
 
+  /** Everyone who sees a conversation's messages. */
+  async recipients(conversationId: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(`SELECT profile_id AS id FROM participants WHERE conversation_id = $1`, [conversationId]);
+    return rows.map((r) => r.id);
+  }
+
   /** retryAgentReply: FAILED back to PENDING (a new attempt, so subscribers see it start over). */
   async reopen(tx: Db, messageId: string): Promise<Message | null> {
     const [message] = await tx.query<Message>(
