@@ -23,7 +23,7 @@ import { createExportRouter } from './modules/account/export.router';
 import { EmailDigest } from './modules/notifications/email-digest';
 import { RateLimits } from './shared/rate-limits';
 import { createGraphqlLimits } from './shared/graphql-limits';
-import { createMetrics, Metrics, observabilityPlugin, requestId } from './shared/observability';
+import { createMetrics, Metrics, observabilityPlugin, registerDbGauge, requestId } from './shared/observability';
 
 export interface ServerDeps {
   config: Config;
@@ -50,6 +50,18 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   const metrics = createMetrics({ websocketConnections: () => wsClients(), subscriptions: () => hub.listenerCount });
   const hub = new EventHub(logger, (event) => event.kind === 'message' && metrics.messagesSent.inc());
   await hub.connect(config.redisUrl);
+  // Agent replies: the queue (waiting or being written, on the in-flight partial index) and the last hour's outcomes.
+  registerDbGauge(metrics, (sql) => db.query(sql), {
+    name: 'parley_agent_reply_queue_depth',
+    help: 'Agent replies waiting or being written',
+    sql: `SELECT count(*)::int AS value FROM messages WHERE state IN ('PENDING', 'STREAMING')`,
+  });
+  registerDbGauge(metrics, (sql) => db.query(sql), {
+    name: 'parley_agent_replies_last_hour',
+    help: 'Agent replies created in the last hour, by state (COMPLETE, FAILED, PENDING, STREAMING)',
+    labelNames: ['state'],
+    sql: `SELECT state, count(*)::int AS value FROM messages WHERE requester_id IS NOT NULL AND created_at > now() - interval '1 hour' GROUP BY state`,
+  });
   const rateLimits = new RateLimits(config);
   const services = createServices(db, hub, config, rateLimits);
   // Agents that answer: hooked into sending and starting chats; this node also generates replies (AGENT_WORKER_CONCURRENCY).

@@ -42,6 +42,30 @@ export function createMetrics(gauges: { websocketConnections: () => number; subs
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
+/**
+ * A gauge read from the database when Prometheus scrapes (queue depth and the like): the rows
+ * of `sql` are `{ value, ...labels }`. Keep the SQL on an index: it runs on every scrape.
+ */
+export function registerDbGauge(
+  metrics: Metrics,
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+  options: { name: string; help: string; labelNames?: string[]; sql: string },
+): void {
+  new Gauge({
+    name: options.name,
+    help: options.help,
+    labelNames: options.labelNames ?? [],
+    registers: [metrics.registry],
+    async collect() {
+      this.reset();
+      for (const row of await query(options.sql).catch(() => [])) {
+        const { value, ...labels } = row;
+        this.set(labels as Record<string, string>, Number(value));
+      }
+    },
+  });
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Every request gets an id (the caller's X-Request-Id when it is sane), echoed in the response. */

@@ -79,6 +79,8 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/parley_graphql_operation_duration_seconds_count\{type="query",field="me"\} \d+/);
     expect(text).toMatch(/parley_graphql_errors_total\{code="UNAUTHENTICATED"\} \d+/);
     expect(text).toMatch(/parley_websocket_connections \d+/);
+    expect(text).toMatch(/parley_agent_reply_queue_depth \d+/);
+    expect(text).toMatch(/parley_messages_sent_total \d+/);
   });
 
   it('every response carries a request id, the caller\'s when it is sane', async () => {
