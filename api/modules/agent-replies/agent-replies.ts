@@ -27,21 +27,20 @@ export class AgentReplies {
   readonly insights: AgentInsightsService;
   readonly queue: ReplyQueue;
   readonly generator: ReplyGenerator;
-  private readonly store: ReplyStore;
   private readonly logger: Logger;
 
-  constructor(db: Db, private readonly events: EventBus, private readonly config: Config, conversations: ConversationsService) {
+  constructor(db: Db, events: EventBus, private readonly config: Config, conversations: ConversationsService) {
     const settings = config.agentReplies;
     this.logger = createLogger(config.logLevel).child({ module: 'agent-replies' });
-    this.store = new ReplyStore(db);
+    const store = new ReplyStore(db);
     const system = new SystemMessages(db, events);
     this.knowledge = new AgentKnowledgeService(db);
     this.queue = new ReplyQueue(db, settings, this.logger);
-    this.chats = new AgentChatsService(db, events, this.store, this.queue, system, settings, this.logger);
+    this.chats = new AgentChatsService(db, events, store, this.queue, system, settings, this.logger);
     this.controls = new OwnerControlsService(db, system, conversations);
     this.insights = new AgentInsightsService(db);
     const model = settings.model ? new OpenAiResponder(settings) : null;
-    this.generator = new ReplyGenerator(this.store, new ReplyContext(db, this.knowledge, settings.contextTokens), events, settings, this.logger, model);
+    this.generator = new ReplyGenerator(store, new ReplyContext(db, this.knowledge, settings.contextTokens), events, settings, this.logger, model);
   }
 
   attach(messages: MessagesService, conversations: ConversationsService): void {
@@ -64,19 +63,14 @@ export class AgentReplies {
     return model ? agentModel ?? model : 'builtin';
   }
 
-  private async giveUp(messageId: string): Promise<void> {
-    const failed = await this.store.fail(messageId, null, 'Sorry, this reply could not be produced. You can try again.', 'internal', null);
-    if (!failed) return;
-    const recipients = await this.store.recipients(failed.conversationId);
-    this.events.publish({ kind: 'message_updated', conversationId: failed.conversationId, recipients, message: failed, delta: '', offset: failed.content.length });
-  }
-
   private async runJob(messageId: string, shutdown: AbortSignal, lastTry: boolean): Promise<'done' | 'busy'> {
     try {
       return await this.generator.run(messageId, shutdown);
     } catch (error) {
       // Out of retries on something other than the responder (the database): the person must not wait forever.
-      if (lastTry && !shutdown.aborted) await this.giveUp(messageId).catch(() => undefined);
+      if (lastTry && !shutdown.aborted) {
+        await this.generator.abandon(messageId, 'Sorry, this reply could not be produced. You can try again.', 'internal').catch(() => undefined);
+      }
       throw error;
     }
   }

@@ -65,7 +65,11 @@ export class ReplyGenerator {
 
   async run(messageId: string, shutdown: AbortSignal): Promise<'done' | 'busy'> {
     const claim = await this.store.claim(messageId, this.config.perAgentConcurrency, this.leaseMs);
-    if (claim.kind === 'gone') return 'done';
+    if (claim.kind === 'gone') {
+      // Finished already (nothing changes), or its agent was deleted while it waited.
+      await this.abandon(messageId, 'This agent was deleted before it could answer.', 'agent_deleted');
+      return 'done';
+    }
     if (claim.kind === 'busy') return 'busy';
     if (claim.kind === 'blocked') {
       await this.failWith(claim.reply, null, claim.why, null);
@@ -156,6 +160,14 @@ export class ReplyGenerator {
     if (writer.fenced) throw new FencedError();
     if (!content.trim()) throw new ReplyFailure('empty', 'the responder sent no text');
     return content;
+  }
+
+  /** Marks a reply FAILED whoever holds it (if it is still in flight) and tells its subscribers. */
+  async abandon(messageId: string, notice: string, reason: string): Promise<void> {
+    const failed = await this.store.fail(messageId, null, notice, reason, null);
+    if (!failed) return;
+    const recipients = await this.store.recipients(failed.conversationId);
+    this.events.publish({ kind: 'message_updated', conversationId: failed.conversationId, recipients, message: failed, delta: '', offset: failed.content.length });
   }
 
   private update(reply: Claimed, message: Message, delta: string, offset: number, completed = false): void {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { TestApp } from '../../../test/harness';
-import { createAgent, registerUser, startChat } from '../../../test/factories';
+import { createAgent, ok, registerUser, startChat } from '../../../test/factories';
 import { FakeModelServer } from './fake-model-server';
 import { agentChat, messagesOf, replies, send, settled, startAgentApp, until } from './agent-kit';
 
@@ -139,4 +139,27 @@ describe('restarts', () => {
       await app.stop();
     }
   }, 40_000);
+
+  it('fails a queued reply whose agent was deleted while it waited, instead of leaving it pending', async () => {
+    const queue = `agent_test_${randomBytes(5).toString('hex')}`;
+    const apiOnly = await startAgentApp({ AGENT_QUEUE_NAME: queue, AGENT_WORKER_CONCURRENCY: '0' });
+    let chatId: string;
+    try {
+      const chat = await agentChat(apiOnly);
+      chatId = chat.chatId;
+      await send(apiOnly, chat.person, chatId, 'Still there?');
+      await new Promise((r) => setTimeout(r, 700));
+      expect(await replies(apiOnly, chatId)).toEqual([expect.objectContaining({ state: 'PENDING' })]); // no worker on this node
+      ok(await apiOnly.gql(`mutation($id: ID!) { deleteAgent(id: $id) }`, { id: chat.agent.id }, chat.owner.token));
+    } finally {
+      await apiOnly.stop();
+    }
+    const worker = await startAgentApp({ AGENT_QUEUE_NAME: queue });
+    try {
+      const [reply] = await settled(worker, chatId);
+      expect(reply).toMatchObject({ state: 'FAILED', content: 'This agent was deleted before it could answer.' });
+    } finally {
+      await worker.stop();
+    }
+  }, 30_000);
 });
