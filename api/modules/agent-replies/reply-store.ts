@@ -1,8 +1,7 @@
 import type { Db } from '../../database/db';
 import { MESSAGE_COLUMNS, Message } from '../messages/messages.types';
+import { previewOf } from '../messages/message-preview';
 
-const PREVIEW_LENGTH = 140;
-const preview = (content: string) => [...content.replace(/\s+/g, ' ')].slice(0, PREVIEW_LENGTH).join('');
 
 export type Addressed = Message & { recipients: string[] };
 
@@ -137,7 +136,7 @@ export class ReplyStore {
          RETURNING pa.profile_id
        )
        SELECT ${MESSAGE_COLUMNS}, (SELECT array_agg(profile_id) FROM parts) AS recipients FROM msg m`,
-      [messageId, attempt, content, responder, preview(content)],
+      [messageId, attempt, content, responder, previewOf(content)],
     );
     return row ?? null;
   }

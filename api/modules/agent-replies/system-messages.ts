@@ -1,6 +1,7 @@
 import type { Db } from '../../database/db';
 import type { EventBus } from '../../shared/events';
 import { MESSAGE_COLUMNS } from '../messages/messages.types';
+import { previewOf } from '../messages/message-preview';
 import type { Addressed } from './reply-store';
 
 /**
@@ -31,7 +32,7 @@ export class SystemMessages {
          RETURNING pa.profile_id
        )
        SELECT ${MESSAGE_COLUMNS}, (SELECT array_agg(profile_id) FROM parts) AS recipients FROM msg m`,
-      [conversationId, content, [...content.replace(/\s+/g, ' ')].slice(0, 140).join(''), actorId],
+      [conversationId, content, previewOf(content), actorId],
     );
     if (!row) throw new Error(`conversation ${conversationId} vanished`);
     return row;

@@ -5,12 +5,12 @@ import { decodeCursor } from '../../shared/pagination';
 import { assertRange, assertUuid } from '../../shared/validation';
 import type { MessagePageQuery } from './messages.loaders';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
+import { previewOf } from './message-preview';
 import type { SendMessageInput } from './messages.inputs';
 import type { EventBus } from '../../shared/events';
 import { RateLimitedError } from '../../shared/errors';
 import type { RateLimits } from '../../shared/rate-limits';
 
-const PREVIEW_LENGTH = 140;
 
 /** What the send statement knew about the conversation as the message committed. */
 export interface SentContext {
@@ -53,7 +53,7 @@ export class MessagesService {
     const content = this.validContent(input.content);
     const clientId = input.clientId ?? null;
     const replyToId = input.replyToId ? assertUuid(input.replyToId, 'replyToId') : null;
-    const preview = [...content.replace(/\s+/g, ' ')].slice(0, PREVIEW_LENGTH).join('');
+    const preview = previewOf(content);
     try {
       await this.limits?.consume('send', senderId);
     } catch (error) {
