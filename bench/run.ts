@@ -484,6 +484,7 @@ async function main() {
     }
   }
   const chosen = asked.length ? SCENARIOS.filter((s) => asked.includes(s)) : [...SCENARIOS];
+  if (chosen.length === 0) return;
   const started = Date.now();
   const file = QUICK ? RESULTS.replace('latest.json', 'quick.json') : RESULTS;
   const results: Results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
