@@ -5,7 +5,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { Config } from './shared/config';
 import type { Logger } from './shared/logger';
@@ -96,6 +96,8 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
       observabilityPlugin(metrics, logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // We set no cache hints; Apollo's cache-control plugin would still wrap every field resolution.
+      ApolloServerPluginCacheControlDisabled(),
       // Sockets close first (1001, going away) so clients reconnect to another node while HTTP drains.
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
     ],
