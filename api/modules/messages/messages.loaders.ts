@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../database/db';
-import { encodeCursor, Page } from '../../shared/pagination';
+import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
+import { BadInputError } from '../../shared/errors';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
 
 /** A validated request for one page of one conversation's messages. */
@@ -13,6 +14,13 @@ export interface MessagePageQuery {
 }
 
 export const messageCursor = (seq: number) => encodeCursor([seq]);
+
+/** The seq inside a message cursor (`field` names the argument in the error). */
+export function messageCursorSeq(cursor: string, field: string): number {
+  const [seq] = decodeCursor(cursor, field, ['number']);
+  if (!Number.isSafeInteger(seq) || seq < 0) throw new BadInputError(`${field} is not a valid cursor`, field);
+  return seq;
+}
 
 /**
  * Pages of many conversations' messages in one statement (a LATERAL join per conversation),

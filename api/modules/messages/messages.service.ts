@@ -1,9 +1,8 @@
 import type { Db } from '../../database/db';
 import { isUniqueViolation } from '../../database/db';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
-import { decodeCursor } from '../../shared/pagination';
 import { assertRange, assertUuid } from '../../shared/validation';
-import type { MessagePageQuery } from './messages.loaders';
+import { messageCursorSeq, type MessagePageQuery } from './messages.loaders';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
 import { previewOf } from './message-preview';
 import type { SendMessageInput } from './messages.inputs';
@@ -160,10 +159,7 @@ export class MessagesService {
     if (forward && args.before != null) throw new BadInputError('use either first/after or last/before, not both', 'before');
     const limit = assertRange(forward ? args.first ?? 50 : args.last, forward ? 'first' : 'last', 1, 200);
     const cursor = forward ? args.after : args.before;
-    const boundSeq = cursor ? decodeCursor(cursor, forward ? 'after' : 'before', ['number'])[0] : null;
-    if (boundSeq !== null && (!Number.isSafeInteger(boundSeq) || boundSeq < 0)) {
-      throw new BadInputError(`${forward ? 'after' : 'before'} is not a valid cursor`, forward ? 'after' : 'before');
-    }
+    const boundSeq = cursor ? messageCursorSeq(cursor, forward ? 'after' : 'before') : null;
     return { conversationId, direction: forward ? 'forward' : 'backward', limit, boundSeq };
   }
 }

@@ -1,13 +1,12 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context';
 import { CurrentUser } from '../../shared/auth';
-import { BadInputError } from '../../shared/errors';
-import { decodeCursor, encodeCursor } from '../../shared/pagination';
+import { encodeCursor } from '../../shared/pagination';
 import { assertRange } from '../../shared/validation';
 import { Profile, ProfileRow } from '../profiles/profiles.types';
 import { Conversation } from '../conversations/conversations.types';
 import { Message, MessageConnection } from './messages.types';
-import { messageCursor } from './messages.loaders';
+import { messageCursor, messageCursorSeq } from './messages.loaders';
 import { MessageVersion, ReactionGroup } from './rich-messages.types';
 import type { MessageEditsService } from './message-edits.service';
 import type { ReactionsService } from './reactions.service';
@@ -106,11 +105,7 @@ export class RichMessagesResolver {
   @FieldResolver(() => MessageConnection, { description: 'The messages that answer this one, oldest first.' })
   async replies(@Root() message: Message, @Args(() => RepliesArgs) args: RepliesArgs, @Ctx() ctx: RequestContext): Promise<MessageConnection> {
     const limit = assertRange(args.first ?? 20, 'first', 1, 100);
-    let afterSeq: number | null = null;
-    if (args.after) {
-      afterSeq = decodeCursor(args.after, 'after', ['number'])[0];
-      if (!Number.isSafeInteger(afterSeq) || afterSeq! < 0) throw new BadInputError('after is not a valid cursor', 'after');
-    }
+    const afterSeq = args.after ? messageCursorSeq(args.after, 'after') : null;
     const rows = await ctx.loaders.replies.load({ messageId: message.id, limit, afterSeq });
     const nodes = rows.slice(0, limit);
     const edges = nodes.map((node) => ({ cursor: messageCursor(node.seq), node }));

@@ -1,9 +1,9 @@
 import type { Db } from '../../database/db';
 import type { DomainEvent } from '../../shared/events';
 import { BadInputError, NotFoundError } from '../../shared/errors';
-import { decodeCursor } from '../../shared/pagination';
 import { assertUuid } from '../../shared/validation';
 import { MESSAGE_COLUMNS, Message } from '../messages/messages.types';
+import { messageCursorSeq } from '../messages/messages.loaders';
 import type { EventHub } from './event-hub';
 import { EventQueue } from './event-queue';
 import { openReplyUpdates } from '../agent-replies/reply-updates';
@@ -53,8 +53,8 @@ export class RealtimeService {
   async messages(viewerId: string, conversationId: string | null, after: string | null): Promise<AsyncIterableIterator<Message>> {
     if (after && !conversationId) throw new BadInputError('after needs a conversationId', 'after');
     const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
-    const afterSeq = after ? this.cursorSeq(after) : null;
-    if (onlyId) await this.requireParticipant(viewerId, onlyId);
+    const afterSeq = after ? messageCursorSeq(after, 'after') : null;
+    if (onlyId) await this.conversations.requireParticipant(viewerId, onlyId);
 
     const queue = this.queue(viewerId, (e) => e.kind === 'message' && (!onlyId || e.conversationId === onlyId));
     let replay: Message[] = [];
@@ -106,8 +106,8 @@ export class RealtimeService {
   async messageUpdates(viewerId: string, conversationId: string | null, after: string | null = null): Promise<AsyncIterableIterator<MessageUpdate>> {
     if (after && !conversationId) throw new BadInputError('after needs a conversationId', 'after');
     const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
-    const afterSeq = after ? this.cursorSeq(after) : null;
-    if (onlyId) await this.requireParticipant(viewerId, onlyId);
+    const afterSeq = after ? messageCursorSeq(after, 'after') : null;
+    if (onlyId) await this.conversations.requireParticipant(viewerId, onlyId);
     const queue = this.queue(viewerId, (e) => e.kind === 'message_updated' && (!onlyId || e.conversationId === onlyId));
     let changed: Message[] = [];
     if (onlyId && afterSeq !== null) {
@@ -131,7 +131,7 @@ export class RealtimeService {
 
   async readReceipts(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<ReadReceipt>> {
     const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
-    if (onlyId) await this.requireParticipant(viewerId, onlyId);
+    if (onlyId) await this.conversations.requireParticipant(viewerId, onlyId);
     const queue = this.queue(viewerId, (e) => e.kind === 'read' && (!onlyId || e.conversationId === onlyId));
     return map(queue, (e) => {
       const r = e as Extract<DomainEvent, { kind: 'read' }>;
@@ -141,7 +141,7 @@ export class RealtimeService {
 
   async typing(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<TypingEvent>> {
     const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
-    if (onlyId) await this.requireParticipant(viewerId, onlyId);
+    if (onlyId) await this.conversations.requireParticipant(viewerId, onlyId);
     // Your own typing is not news to you.
     const queue = this.queue(viewerId, (e) => e.kind === 'typing' && e.profileId !== viewerId && (!onlyId || e.conversationId === onlyId));
     return map(queue, (e) => {
@@ -153,24 +153,7 @@ export class RealtimeService {
   /** In-app notifications for the viewer (see NotificationFilter for what counts). */
   async notifications(viewerId: string): Promise<AsyncIterableIterator<Notification>> {
     const filter = new NotificationFilter(this.db, viewerId);
-    const queue = this.queue(viewerId, (e) => filter.accepts(e));
-    const source = queue;
-    const notifications: AsyncIterableIterator<Notification> = {
-      next: async () => {
-        for (;;) {
-          const result = await source.next();
-          if (result.done) return { value: undefined, done: true };
-          const notification = await filter.toNotification(result.value);
-          if (notification) return { value: notification, done: false };
-        }
-      },
-      return: async () => {
-        await source.return?.();
-        return { value: undefined, done: true };
-      },
-      [Symbol.asyncIterator]: () => notifications,
-    };
-    return notifications;
+    return map(this.queue(viewerId, (e) => filter.accepts(e)), (e) => filter.toNotification(e));
   }
 
   /** Calls back when sessions end anywhere (the WebSocket server closes their sockets). */
@@ -197,16 +180,6 @@ export class RealtimeService {
       expiresAt: new Date(Date.now() + (isTyping ? TYPING_TTL_MS : 0)).toISOString(),
     });
     return true;
-  }
-
-  private cursorSeq(after: string): number {
-    const [seq] = decodeCursor(after, 'after', ['number']);
-    if (!Number.isSafeInteger(seq) || seq < 0) throw new BadInputError('after is not a valid cursor', 'after');
-    return seq;
-  }
-
-  private async requireParticipant(viewerId: string, conversationId: string): Promise<void> {
-    await this.conversations.requireParticipant(viewerId, conversationId);
   }
 
   private between(conversationId: string, afterSeq: number, beforeSeq: number | null, limit: number): Promise<Message[]> {
@@ -260,12 +233,19 @@ class OrderedMessages implements AsyncIterableIterator<Message> {
   }
 }
 
-/** Maps an iterator without an async generator (see OrderedMessages for why). */
-function map<T, U>(source: AsyncIterableIterator<T>, fn: (item: T) => U): AsyncIterableIterator<U> {
+/**
+ * Maps an iterator without an async generator (see OrderedMessages for why); items mapped to
+ * null are skipped.
+ */
+function map<T, U>(source: AsyncIterableIterator<T>, fn: (item: T) => U | null | Promise<U | null>): AsyncIterableIterator<U> {
   const mapped: AsyncIterableIterator<U> = {
     next: async () => {
-      const result = await source.next();
-      return result.done ? { value: undefined, done: true } : { value: fn(result.value), done: false };
+      for (;;) {
+        const result = await source.next();
+        if (result.done) return { value: undefined, done: true };
+        const value = await fn(result.value);
+        if (value !== null) return { value, done: false };
+      }
     },
     return: async () => {
       await source.return?.();
