@@ -26,7 +26,7 @@ describe('GET /account/export', () => {
     const response = await fetch(exportUrl(), { headers: { authorization: `Bearer ${alice.token}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="parley-export-/);
-    const data = await response.json();
+    const data: any = await response.json();
     expect(data.profile.handle).toBe(alice.handle);
     expect(data.agents).toEqual([expect.objectContaining({ id: agent.id, persona: 'be kind' })]);
     const byId = Object.fromEntries(data.conversations.map((c: any) => [c.id, c]));
@@ -44,6 +44,6 @@ describe('GET /account/export', () => {
     expect((await fetch(exportUrl())).status).toBe(401);
     const bad = await fetch(exportUrl(), { headers: { authorization: 'Bearer nope' } });
     expect(bad.status).toBe(401);
-    expect((await bad.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await bad.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

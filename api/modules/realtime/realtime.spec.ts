@@ -51,7 +51,7 @@ describe('messageAdded', () => {
     // Both sides send concurrently: the conversation row lock orders them, and everyone sees that order.
     await Promise.all(Array.from({ length: 20 }, (_, i) => sendMessage(app, i % 2 ? a : b, chat.id, `m${i}`)));
     const events = await sub.waitFor(20);
-    const history = ok(
+    const history = ok<any>(
       await app.gql(`query($id: ID!) { conversation(id: $id) { messages(last: 50) { edges { cursor node { id seq } } } } }`, { id: chat.id }, a.token),
     ).conversation.messages.edges;
     expect(events.map((e: any) => e.messageAdded.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
