@@ -56,9 +56,25 @@ export class RealtimeService {
     const afterSeq = after ? messageCursorSeq(after, 'after') : null;
     if (onlyId) await this.conversations.requireParticipant(viewerId, onlyId);
 
-    const queue = this.queue(viewerId, (e) => e.kind === 'message' && (!onlyId || e.conversationId === onlyId));
-    let replay: Message[] = [];
+    const accept = (e: DomainEvent) => e.kind === 'message' && (!onlyId || e.conversationId === onlyId);
     const lastSeq = new Map<string, number>();
+    if (afterSeq === null) {
+      // Live only: the starting point is read BEFORE listening. Anything committed in between
+      // arrives as an event above it, or is filled from the database when the next one does;
+      // reading it after listening would drop events that were already queued.
+      const rows = await this.db.query<{ id: string; lastSeq: number }>(
+        onlyId
+          ? `SELECT id, last_seq::int AS "lastSeq" FROM conversations WHERE id = $1`
+          : `SELECT conversation_id AS id, last_seq::int AS "lastSeq" FROM participants WHERE profile_id = $1`,
+        [onlyId ?? viewerId],
+      );
+      for (const row of rows) lastSeq.set(row.id, row.lastSeq);
+      return this.orderedMessages(this.queue(viewerId, accept), [], lastSeq);
+    }
+
+    // Resume: listen first, then replay from the database (register-then-snapshot), dropping repeats.
+    const queue = this.queue(viewerId, accept);
+    let replay: Message[] = [];
     try {
       if (onlyId) {
         const [conv] = await this.db.query<{ lastSeq: number }>(`SELECT last_seq::int AS "lastSeq" FROM conversations WHERE id = $1`, [onlyId]);
@@ -74,12 +90,6 @@ export class RealtimeService {
           // The replay can reach past last_seq (messages committed since it was read); their live events must not repeat them.
           if (replay.length) lastSeq.set(onlyId, Math.max(lastSeq.get(onlyId)!, replay[replay.length - 1].seq));
         }
-      } else {
-        const rows = await this.db.query<{ id: string; lastSeq: number }>(
-          `SELECT conversation_id AS id, last_seq::int AS "lastSeq" FROM participants WHERE profile_id = $1`,
-          [viewerId],
-        );
-        for (const row of rows) lastSeq.set(row.id, row.lastSeq);
       }
     } catch (error) {
       await queue.return();

