@@ -81,13 +81,14 @@ export function addMessage(cache: ApolloCache, message: MessageFieldsFragment): 
       lastSeq(existing: number) {
         return Math.max(existing ?? 0, message.seq);
       },
+      // An agent reply still being written is not the preview yet (the server says so once it is complete).
       lastMessageAt(existing: string | null, { readField }) {
         const lastSeq = readField<number>('lastSeq') ?? 0;
-        return message.seq >= lastSeq ? message.createdAt : existing;
+        return message.seq >= lastSeq && message.state === 'COMPLETE' ? message.createdAt : existing;
       },
       lastMessagePreview(existing: string | null, { readField }) {
         const lastSeq = readField<number>('lastSeq') ?? 0;
-        return message.seq >= lastSeq ? message.content.slice(0, 140) : existing;
+        return message.seq >= lastSeq && message.state === 'COMPLETE' ? message.content.slice(0, 140) : existing;
       },
     },
   });
@@ -115,4 +116,26 @@ export function applyReadReceipt(
       },
     },
   });
+}
+
+/**
+ * A changed message (messageUpdated: an agent reply growing or finishing, an edit, a delete, a
+ * reaction): the event carries the whole message, so it is written over the cached one by id.
+ * It joins the history only through addMessage (messageAdded, catch-up), so a change to a
+ * message outside the loaded window never opens a hole in it.
+ */
+export function applyMessageUpdate(cache: ApolloCache, message: MessageFieldsFragment): void {
+  cache.writeFragment({ fragment: MessageFieldsDoc, fragmentName: 'MessageFields', data: message });
+}
+
+/**
+ * True when `later` is a further point of the same agent reply than `held`: COMPLETE after
+ * PENDING/STREAMING, STREAMING after PENDING, more streamed text. A FAILED reply is never
+ * "further" (a retry makes it PENDING again), and nothing else is compared.
+ */
+export function replyIsAhead(later: Pick<MessageFieldsFragment, 'state' | 'content'>, held: Pick<MessageFieldsFragment, 'state' | 'content'>): boolean {
+  if (held.state !== 'PENDING' && held.state !== 'STREAMING') return false;
+  if (later.state === 'COMPLETE') return true;
+  if (later.state !== 'STREAMING') return false;
+  return held.state === 'PENDING' || later.content.length > held.content.length;
 }

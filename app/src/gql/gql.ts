@@ -14,16 +14,28 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AddAgentKnowledge($input: AddAgentKnowledgeInput!) {\n    addAgentKnowledge(input: $input) {\n      ...AgentKnowledgeFields\n    }\n  }\n": typeof types.AddAgentKnowledgeDocument,
+    "\n  fragment AgentControlFields on Agent {\n    id\n    paused\n    model\n    responder\n  }\n": typeof types.AgentControlFieldsFragmentDoc,
     "\n  fragment AgentFields on Agent {\n    id\n    handle\n    displayName\n    avatarUrl\n    visibility\n    owner {\n      ...ProfileFields\n    }\n  }\n": typeof types.AgentFieldsFragmentDoc,
-    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n      persona\n      createdAt\n    }\n  }\n": typeof types.CreateAgentDocument,
+    "\n  query AgentInsights($agentId: ID!, $from: DateTime!, $to: DateTime!) {\n    agent(id: $agentId) {\n      id\n      handle\n      displayName\n      avatarUrl\n      paused\n      responder\n    }\n    agentInsights(agentId: $agentId, from: $from, to: $to) {\n      agentId\n      from\n      to\n      conversations\n      messages\n      people\n      takeovers\n      humanRequests\n      medianFirstTokenMs\n      medianReplyMs\n      replies {\n        outcome\n        count\n      }\n      busiestHours {\n        hour\n        messages\n      }\n    }\n  }\n": typeof types.AgentInsightsDocument,
+    "\n  query AgentKnowledge($id: ID!) {\n    agent(id: $id) {\n      id\n      knowledge {\n        ...AgentKnowledgeFields\n      }\n    }\n  }\n": typeof types.AgentKnowledgeDocument,
+    "\n  fragment AgentKnowledgeFields on AgentKnowledgeEntry {\n    id\n    agentId\n    title\n    body\n    createdAt\n    updatedAt\n  }\n": typeof types.AgentKnowledgeFieldsFragmentDoc,
+    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n      persona\n      createdAt\n      ...AgentControlFields\n    }\n  }\n": typeof types.CreateAgentDocument,
     "\n  mutation DeleteAgent($id: ID!) {\n    deleteAgent(id: $id)\n  }\n": typeof types.DeleteAgentDocument,
-    "\n  query MyAgents {\n    myAgents {\n      ...AgentFields\n      persona\n      createdAt\n    }\n  }\n": typeof types.MyAgentsDocument,
+    "\n  mutation DeleteAgentKnowledge($id: ID!) {\n    deleteAgentKnowledge(id: $id)\n  }\n": typeof types.DeleteAgentKnowledgeDocument,
+    "\n  mutation HandBackConversation($conversationId: ID!) {\n    handBackConversation(conversationId: $conversationId) {\n      id\n      agentTakenOverAt\n    }\n  }\n": typeof types.HandBackConversationDocument,
+    "\n  query MyAgents {\n    myAgents {\n      ...AgentFields\n      persona\n      createdAt\n      ...AgentControlFields\n    }\n  }\n": typeof types.MyAgentsDocument,
+    "\n  mutation PauseAgent($agentId: ID!) {\n    pauseAgent(agentId: $agentId) {\n      ...AgentControlFields\n    }\n  }\n": typeof types.PauseAgentDocument,
+    "\n  mutation ResumeAgent($agentId: ID!) {\n    resumeAgent(agentId: $agentId) {\n      ...AgentControlFields\n    }\n  }\n": typeof types.ResumeAgentDocument,
+    "\n  mutation SetAgentModel($agentId: ID!, $model: String) {\n    setAgentModel(agentId: $agentId, model: $model) {\n      ...AgentControlFields\n    }\n  }\n": typeof types.SetAgentModelDocument,
+    "\n  mutation TakeOverConversation($conversationId: ID!) {\n    takeOverConversation(conversationId: $conversationId) {\n      id\n      agentTakenOverAt\n    }\n  }\n": typeof types.TakeOverConversationDocument,
     "\n  mutation UpdateAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      ...AgentFields\n      persona\n    }\n  }\n": typeof types.UpdateAgentDocument,
+    "\n  mutation UpdateAgentKnowledge($input: UpdateAgentKnowledgeInput!) {\n    updateAgentKnowledge(input: $input) {\n      ...AgentKnowledgeFields\n    }\n  }\n": typeof types.UpdateAgentKnowledgeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      ...ProfileFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  query AgentConversations($agentId: ID, $first: Int, $after: String) {\n    agentConversations(agentId: $agentId, first: $first, after: $after) {\n      nodes {\n        ...ConversationFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AgentConversationsDocument,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      ...ConversationFields\n    }\n  }\n": typeof types.ConversationUpdatedDocument,
     "\n  query Conversations($first: Int, $after: String) {\n    conversations(first: $first, after: $after) {\n      nodes {\n        ...ConversationFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  mutation MarkConversationRead($conversationId: ID!) {\n    markConversationRead(conversationId: $conversationId) {\n      ...ConversationFields\n    }\n  }\n": typeof types.MarkConversationReadDocument,
@@ -32,26 +44,40 @@ type Documents = {
     "\n  mutation StartConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      isNew\n      conversation {\n        ...ConversationFields\n      }\n    }\n  }\n": typeof types.StartConversationDocument,
     "\n  subscription Typing($conversationId: ID) {\n    typing(conversationId: $conversationId) {\n      conversationId\n      isTyping\n      expiresAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.TypingDocument,
     "\n  query UnreadTotal {\n    unreadTotal\n  }\n": typeof types.UnreadTotalDocument,
-    "\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConversationMessagesDocument,
+    "\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      updatesCursor\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConversationMessagesDocument,
     "\n  subscription MessageAdded($conversationId: ID, $after: String) {\n    messageAdded(conversationId: $conversationId, after: $after) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    clientId\n    conversationId\n    content\n    createdAt\n    seq\n    senderType\n    sender {\n      ...ProfileFields\n    }\n    senderAgent {\n      id\n      handle\n      displayName\n      avatarUrl\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    clientId\n    conversationId\n    content\n    createdAt\n    seq\n    state\n    responder\n    updateCursor\n    senderType\n    sender {\n      ...ProfileFields\n    }\n    senderAgent {\n      id\n      handle\n      displayName\n      avatarUrl\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  subscription MessageUpdated($conversationId: ID, $after: String) {\n    messageUpdated(conversationId: $conversationId, after: $after) {\n      offset\n      delta\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.MessageUpdatedDocument,
     "\n  query MessagesAfter($id: ID!, $after: String!, $first: Int) {\n    conversation(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MessagesAfterDocument,
+    "\n  mutation RetryAgentReply($messageId: ID!) {\n    retryAgentReply(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n": typeof types.RetryAgentReplyDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageFields\n    }\n  }\n": typeof types.SendMessageDocument,
     "\n  fragment ProfileFields on Profile {\n    userId\n    handle\n    displayName\n    avatarUrl\n  }\n": typeof types.ProfileFieldsFragmentDoc,
     "\n  query PublicProfile($handle: String!) {\n    profile(handle: $handle) {\n      ...ProfileFields\n      createdAt\n      agents {\n        ...AgentFields\n      }\n    }\n  }\n": typeof types.PublicProfileDocument,
     "\n  query SearchProfiles($query: String!, $first: Int) {\n    searchProfiles(query: $query, first: $first) {\n      ...ProfileFields\n    }\n  }\n": typeof types.SearchProfilesDocument,
 };
 const documents: Documents = {
+    "\n  mutation AddAgentKnowledge($input: AddAgentKnowledgeInput!) {\n    addAgentKnowledge(input: $input) {\n      ...AgentKnowledgeFields\n    }\n  }\n": types.AddAgentKnowledgeDocument,
+    "\n  fragment AgentControlFields on Agent {\n    id\n    paused\n    model\n    responder\n  }\n": types.AgentControlFieldsFragmentDoc,
     "\n  fragment AgentFields on Agent {\n    id\n    handle\n    displayName\n    avatarUrl\n    visibility\n    owner {\n      ...ProfileFields\n    }\n  }\n": types.AgentFieldsFragmentDoc,
-    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n      persona\n      createdAt\n    }\n  }\n": types.CreateAgentDocument,
+    "\n  query AgentInsights($agentId: ID!, $from: DateTime!, $to: DateTime!) {\n    agent(id: $agentId) {\n      id\n      handle\n      displayName\n      avatarUrl\n      paused\n      responder\n    }\n    agentInsights(agentId: $agentId, from: $from, to: $to) {\n      agentId\n      from\n      to\n      conversations\n      messages\n      people\n      takeovers\n      humanRequests\n      medianFirstTokenMs\n      medianReplyMs\n      replies {\n        outcome\n        count\n      }\n      busiestHours {\n        hour\n        messages\n      }\n    }\n  }\n": types.AgentInsightsDocument,
+    "\n  query AgentKnowledge($id: ID!) {\n    agent(id: $id) {\n      id\n      knowledge {\n        ...AgentKnowledgeFields\n      }\n    }\n  }\n": types.AgentKnowledgeDocument,
+    "\n  fragment AgentKnowledgeFields on AgentKnowledgeEntry {\n    id\n    agentId\n    title\n    body\n    createdAt\n    updatedAt\n  }\n": types.AgentKnowledgeFieldsFragmentDoc,
+    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n      persona\n      createdAt\n      ...AgentControlFields\n    }\n  }\n": types.CreateAgentDocument,
     "\n  mutation DeleteAgent($id: ID!) {\n    deleteAgent(id: $id)\n  }\n": types.DeleteAgentDocument,
-    "\n  query MyAgents {\n    myAgents {\n      ...AgentFields\n      persona\n      createdAt\n    }\n  }\n": types.MyAgentsDocument,
+    "\n  mutation DeleteAgentKnowledge($id: ID!) {\n    deleteAgentKnowledge(id: $id)\n  }\n": types.DeleteAgentKnowledgeDocument,
+    "\n  mutation HandBackConversation($conversationId: ID!) {\n    handBackConversation(conversationId: $conversationId) {\n      id\n      agentTakenOverAt\n    }\n  }\n": types.HandBackConversationDocument,
+    "\n  query MyAgents {\n    myAgents {\n      ...AgentFields\n      persona\n      createdAt\n      ...AgentControlFields\n    }\n  }\n": types.MyAgentsDocument,
+    "\n  mutation PauseAgent($agentId: ID!) {\n    pauseAgent(agentId: $agentId) {\n      ...AgentControlFields\n    }\n  }\n": types.PauseAgentDocument,
+    "\n  mutation ResumeAgent($agentId: ID!) {\n    resumeAgent(agentId: $agentId) {\n      ...AgentControlFields\n    }\n  }\n": types.ResumeAgentDocument,
+    "\n  mutation SetAgentModel($agentId: ID!, $model: String) {\n    setAgentModel(agentId: $agentId, model: $model) {\n      ...AgentControlFields\n    }\n  }\n": types.SetAgentModelDocument,
+    "\n  mutation TakeOverConversation($conversationId: ID!) {\n    takeOverConversation(conversationId: $conversationId) {\n      id\n      agentTakenOverAt\n    }\n  }\n": types.TakeOverConversationDocument,
     "\n  mutation UpdateAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      ...AgentFields\n      persona\n    }\n  }\n": types.UpdateAgentDocument,
+    "\n  mutation UpdateAgentKnowledge($input: UpdateAgentKnowledgeInput!) {\n    updateAgentKnowledge(input: $input) {\n      ...AgentKnowledgeFields\n    }\n  }\n": types.UpdateAgentKnowledgeDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      ...ProfileFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.RegisterDocument,
     "\n  query AgentConversations($agentId: ID, $first: Int, $after: String) {\n    agentConversations(agentId: $agentId, first: $first, after: $after) {\n      nodes {\n        ...ConversationFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AgentConversationsDocument,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      ...ConversationFields\n    }\n  }\n": types.ConversationUpdatedDocument,
     "\n  query Conversations($first: Int, $after: String) {\n    conversations(first: $first, after: $after) {\n      nodes {\n        ...ConversationFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConversationsDocument,
     "\n  mutation MarkConversationRead($conversationId: ID!) {\n    markConversationRead(conversationId: $conversationId) {\n      ...ConversationFields\n    }\n  }\n": types.MarkConversationReadDocument,
@@ -60,10 +86,12 @@ const documents: Documents = {
     "\n  mutation StartConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      isNew\n      conversation {\n        ...ConversationFields\n      }\n    }\n  }\n": types.StartConversationDocument,
     "\n  subscription Typing($conversationId: ID) {\n    typing(conversationId: $conversationId) {\n      conversationId\n      isTyping\n      expiresAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.TypingDocument,
     "\n  query UnreadTotal {\n    unreadTotal\n  }\n": types.UnreadTotalDocument,
-    "\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConversationMessagesDocument,
+    "\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      updatesCursor\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConversationMessagesDocument,
     "\n  subscription MessageAdded($conversationId: ID, $after: String) {\n    messageAdded(conversationId: $conversationId, after: $after) {\n      ...MessageFields\n    }\n  }\n": types.MessageAddedDocument,
-    "\n  fragment MessageFields on Message {\n    id\n    clientId\n    conversationId\n    content\n    createdAt\n    seq\n    senderType\n    sender {\n      ...ProfileFields\n    }\n    senderAgent {\n      id\n      handle\n      displayName\n      avatarUrl\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id\n    clientId\n    conversationId\n    content\n    createdAt\n    seq\n    state\n    responder\n    updateCursor\n    senderType\n    sender {\n      ...ProfileFields\n    }\n    senderAgent {\n      id\n      handle\n      displayName\n      avatarUrl\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  subscription MessageUpdated($conversationId: ID, $after: String) {\n    messageUpdated(conversationId: $conversationId, after: $after) {\n      offset\n      delta\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.MessageUpdatedDocument,
     "\n  query MessagesAfter($id: ID!, $after: String!, $first: Int) {\n    conversation(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.MessagesAfterDocument,
+    "\n  mutation RetryAgentReply($messageId: ID!) {\n    retryAgentReply(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n": types.RetryAgentReplyDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      ...MessageFields\n    }\n  }\n": types.SendMessageDocument,
     "\n  fragment ProfileFields on Profile {\n    userId\n    handle\n    displayName\n    avatarUrl\n  }\n": types.ProfileFieldsFragmentDoc,
     "\n  query PublicProfile($handle: String!) {\n    profile(handle: $handle) {\n      ...ProfileFields\n      createdAt\n      agents {\n        ...AgentFields\n      }\n    }\n  }\n": types.PublicProfileDocument,
@@ -87,11 +115,31 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AddAgentKnowledge($input: AddAgentKnowledgeInput!) {\n    addAgentKnowledge(input: $input) {\n      ...AgentKnowledgeFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddAgentKnowledge($input: AddAgentKnowledgeInput!) {\n    addAgentKnowledge(input: $input) {\n      ...AgentKnowledgeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgentControlFields on Agent {\n    id\n    paused\n    model\n    responder\n  }\n"): (typeof documents)["\n  fragment AgentControlFields on Agent {\n    id\n    paused\n    model\n    responder\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AgentFields on Agent {\n    id\n    handle\n    displayName\n    avatarUrl\n    visibility\n    owner {\n      ...ProfileFields\n    }\n  }\n"): (typeof documents)["\n  fragment AgentFields on Agent {\n    id\n    handle\n    displayName\n    avatarUrl\n    visibility\n    owner {\n      ...ProfileFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n      persona\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n      persona\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  query AgentInsights($agentId: ID!, $from: DateTime!, $to: DateTime!) {\n    agent(id: $agentId) {\n      id\n      handle\n      displayName\n      avatarUrl\n      paused\n      responder\n    }\n    agentInsights(agentId: $agentId, from: $from, to: $to) {\n      agentId\n      from\n      to\n      conversations\n      messages\n      people\n      takeovers\n      humanRequests\n      medianFirstTokenMs\n      medianReplyMs\n      replies {\n        outcome\n        count\n      }\n      busiestHours {\n        hour\n        messages\n      }\n    }\n  }\n"): (typeof documents)["\n  query AgentInsights($agentId: ID!, $from: DateTime!, $to: DateTime!) {\n    agent(id: $agentId) {\n      id\n      handle\n      displayName\n      avatarUrl\n      paused\n      responder\n    }\n    agentInsights(agentId: $agentId, from: $from, to: $to) {\n      agentId\n      from\n      to\n      conversations\n      messages\n      people\n      takeovers\n      humanRequests\n      medianFirstTokenMs\n      medianReplyMs\n      replies {\n        outcome\n        count\n      }\n      busiestHours {\n        hour\n        messages\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentKnowledge($id: ID!) {\n    agent(id: $id) {\n      id\n      knowledge {\n        ...AgentKnowledgeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AgentKnowledge($id: ID!) {\n    agent(id: $id) {\n      id\n      knowledge {\n        ...AgentKnowledgeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgentKnowledgeFields on AgentKnowledgeEntry {\n    id\n    agentId\n    title\n    body\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AgentKnowledgeFields on AgentKnowledgeEntry {\n    id\n    agentId\n    title\n    body\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n      persona\n      createdAt\n      ...AgentControlFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n      persona\n      createdAt\n      ...AgentControlFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -99,11 +147,39 @@ export function graphql(source: "\n  mutation DeleteAgent($id: ID!) {\n    delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyAgents {\n    myAgents {\n      ...AgentFields\n      persona\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query MyAgents {\n    myAgents {\n      ...AgentFields\n      persona\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteAgentKnowledge($id: ID!) {\n    deleteAgentKnowledge(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteAgentKnowledge($id: ID!) {\n    deleteAgentKnowledge(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HandBackConversation($conversationId: ID!) {\n    handBackConversation(conversationId: $conversationId) {\n      id\n      agentTakenOverAt\n    }\n  }\n"): (typeof documents)["\n  mutation HandBackConversation($conversationId: ID!) {\n    handBackConversation(conversationId: $conversationId) {\n      id\n      agentTakenOverAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAgents {\n    myAgents {\n      ...AgentFields\n      persona\n      createdAt\n      ...AgentControlFields\n    }\n  }\n"): (typeof documents)["\n  query MyAgents {\n    myAgents {\n      ...AgentFields\n      persona\n      createdAt\n      ...AgentControlFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseAgent($agentId: ID!) {\n    pauseAgent(agentId: $agentId) {\n      ...AgentControlFields\n    }\n  }\n"): (typeof documents)["\n  mutation PauseAgent($agentId: ID!) {\n    pauseAgent(agentId: $agentId) {\n      ...AgentControlFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeAgent($agentId: ID!) {\n    resumeAgent(agentId: $agentId) {\n      ...AgentControlFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeAgent($agentId: ID!) {\n    resumeAgent(agentId: $agentId) {\n      ...AgentControlFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAgentModel($agentId: ID!, $model: String) {\n    setAgentModel(agentId: $agentId, model: $model) {\n      ...AgentControlFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetAgentModel($agentId: ID!, $model: String) {\n    setAgentModel(agentId: $agentId, model: $model) {\n      ...AgentControlFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TakeOverConversation($conversationId: ID!) {\n    takeOverConversation(conversationId: $conversationId) {\n      id\n      agentTakenOverAt\n    }\n  }\n"): (typeof documents)["\n  mutation TakeOverConversation($conversationId: ID!) {\n    takeOverConversation(conversationId: $conversationId) {\n      id\n      agentTakenOverAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      ...AgentFields\n      persona\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      ...AgentFields\n      persona\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAgentKnowledge($input: UpdateAgentKnowledgeInput!) {\n    updateAgentKnowledge(input: $input) {\n      ...AgentKnowledgeFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAgentKnowledge($input: UpdateAgentKnowledgeInput!) {\n    updateAgentKnowledge(input: $input) {\n      ...AgentKnowledgeFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -123,7 +199,7 @@ export function graphql(source: "\n  query AgentConversations($agentId: ID, $fir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -159,7 +235,7 @@ export function graphql(source: "\n  query UnreadTotal {\n    unreadTotal\n  }\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      updatesCursor\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      updatesCursor\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -167,11 +243,19 @@ export function graphql(source: "\n  subscription MessageAdded($conversationId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    clientId\n    conversationId\n    content\n    createdAt\n    seq\n    senderType\n    sender {\n      ...ProfileFields\n    }\n    senderAgent {\n      id\n      handle\n      displayName\n      avatarUrl\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    clientId\n    conversationId\n    content\n    createdAt\n    seq\n    senderType\n    sender {\n      ...ProfileFields\n    }\n    senderAgent {\n      id\n      handle\n      displayName\n      avatarUrl\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    clientId\n    conversationId\n    content\n    createdAt\n    seq\n    state\n    responder\n    updateCursor\n    senderType\n    sender {\n      ...ProfileFields\n    }\n    senderAgent {\n      id\n      handle\n      displayName\n      avatarUrl\n    }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id\n    clientId\n    conversationId\n    content\n    createdAt\n    seq\n    state\n    responder\n    updateCursor\n    senderType\n    sender {\n      ...ProfileFields\n    }\n    senderAgent {\n      id\n      handle\n      displayName\n      avatarUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MessageUpdated($conversationId: ID, $after: String) {\n    messageUpdated(conversationId: $conversationId, after: $after) {\n      offset\n      delta\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription MessageUpdated($conversationId: ID, $after: String) {\n    messageUpdated(conversationId: $conversationId, after: $after) {\n      offset\n      delta\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MessagesAfter($id: ID!, $after: String!, $first: Int) {\n    conversation(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MessagesAfter($id: ID!, $after: String!, $first: Int) {\n    conversation(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryAgentReply($messageId: ID!) {\n    retryAgentReply(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation RetryAgentReply($messageId: ID!) {\n    retryAgentReply(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ export const ConversationFieldsFragment = graphql(`
     lastMessagePreview
     lastSeq
     unreadCount
+    agentTakenOverAt
     otherParticipant {
       ...ProfileFields
     }

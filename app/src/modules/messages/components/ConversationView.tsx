@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useConversationHistory } from '../hooks/useConversationHistory';
 import { useLiveMessages } from '../hooks/useLiveMessages';
+import { useMessageUpdates } from '../hooks/useMessageUpdates';
 import { useSendMessage } from '../hooks/useSendMessage';
 import { useTypingSignal } from '../hooks/useTypingSignal';
 import { useMarkRead } from '../hooks/useMarkRead';
@@ -14,6 +15,7 @@ import { BackIcon } from '../../../ui/icons';
 import { Notice, Spinner } from '../../../ui/Notice';
 import { MessageList } from './MessageList';
 import { ComposeBox } from './ComposeBox';
+import { TakeOverBar, ownerPlaceholder } from '../../agents/components/TakeOverBar';
 
 /** The main pane: header, history, typing line and compose box of one conversation. */
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -41,6 +43,13 @@ export function ConversationView({ conversationId }: { conversationId: string })
     newestSeq,
     lastSeq: conversation?.lastSeq,
     catchUp: history.catchUp,
+    refetch: history.refetch,
+  });
+  useMessageUpdates({
+    conversationId,
+    ready: Boolean(conversation) && !history.loading,
+    updatesCursor: conversation?.updatesCursor ?? null,
+    messages,
     refetch: history.refetch,
   });
   useMarkRead({
@@ -88,7 +97,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
 
   const look = describeConversation(conversation, viewer.userId);
   const profileHandle = look.isAgentChat && !look.ownerView ? conversation.targetAgent?.owner.handle : conversation.otherParticipant.handle;
-  const placeholder = look.ownerView ? `Reply as ${conversation.targetAgent?.displayName ?? 'your agent'}` : `Message ${look.title}`;
+  const placeholder = look.ownerView ? ownerPlaceholder(conversation) : `Message ${look.title}`;
 
   return (
     <section className="thread" aria-label={`Conversation with ${look.title}`} data-testid="conversation-view">
@@ -102,6 +111,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
           </p>
         </div>
       </header>
+      {look.ownerView ? <TakeOverBar conversation={conversation} /> : null}
       <MessageList
         conversationId={conversationId}
         label={`Messages with ${look.title}`}

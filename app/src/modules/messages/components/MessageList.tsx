@@ -4,6 +4,8 @@ import type { OutboxEntry } from '../../../apollo/outbox';
 import { clockTime, dayKey, dayLabel, fullDate, personName } from '../../../ui/format';
 import { useNow } from '../../../ui/RelativeTime';
 import { Spinner } from '../../../ui/Notice';
+import { AgentReplyStatus, isGeneratedReply } from './AgentReplyStatus';
+import { SystemLine } from './SystemLine';
 
 interface MessageListProps {
   conversationId: string;
@@ -72,6 +74,8 @@ export function MessageList(props: MessageListProps) {
   // A pending message turning "failed" grows the list at the bottom too (its error line).
   const pendingState = unconfirmed.map((e) => e.status).join();
   const firstId = messages[0]?.id;
+  // An agent reply grows in place: follow it down as it does.
+  const lastGrowth = `${messages[messages.length - 1]?.state}:${messages[messages.length - 1]?.content.length}`;
 
   // Keep the reader's place when older messages are put above; follow new ones at the bottom.
   useLayoutEffect(() => {
@@ -92,7 +96,7 @@ export function MessageList(props: MessageListProps) {
     const mineJustSent = last?.kind === 'pending' || (last?.kind === 'message' && last.own);
     if (wasNearBottom.current || mineJustSent) el.scrollTop = el.scrollHeight;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lastKey, firstId, props.conversationId, rows.length, pendingState]);
+  }, [lastKey, firstId, props.conversationId, rows.length, pendingState, lastGrowth]);
 
   const loadOlder = () => {
     const el = scroller.current;
@@ -138,6 +142,7 @@ export function MessageList(props: MessageListProps) {
             );
           }
           if (row.kind === 'pending') return <PendingBubble key={row.key} entry={row.entry} onRetry={props.onRetry} onDiscard={props.onDiscard} />;
+          if (row.message.senderType === 'SYSTEM') return <SystemLine key={row.key} message={row.message} />;
           return <MessageBubble key={row.key} message={row.message} own={row.own} status={row.status} />;
         })}
       </ol>
@@ -148,7 +153,7 @@ export function MessageList(props: MessageListProps) {
 function senderLabel(message: MessageFieldsFragment, own: boolean): string {
   if (message.senderType === 'AGENT') {
     const agent = message.senderAgent?.displayName ?? 'Agent';
-    return own ? `You, as ${agent}` : agent;
+    return own && !isGeneratedReply(message) ? `You, as ${agent}` : agent;
   }
   if (message.senderType === 'SYSTEM') return 'Parley';
   if (own) return 'You';
@@ -158,13 +163,14 @@ function senderLabel(message: MessageFieldsFragment, own: boolean): string {
 function MessageBubble({ message, own, status }: { message: MessageFieldsFragment; own: boolean; status?: 'seen' | 'sent' }) {
   const label = senderLabel(message, own);
   return (
-    <li className={`message ${own ? 'message-own' : 'message-other'}`} data-sender-type={message.senderType} data-testid="message" data-seq={message.seq}>
+    <li className={`message ${own ? 'message-own' : 'message-other'}`} data-sender-type={message.senderType} data-state={message.state} data-testid="message" data-seq={message.seq}>
       <div className="message-bubble">
         <span className={own && message.senderType !== 'AGENT' ? 'visually-hidden' : 'message-sender'}>
           {message.senderType === 'AGENT' ? <span className="agent-tag">Agent</span> : null}
           {label}
         </span>
         <p className="message-text">{message.content}</p>
+        <AgentReplyStatus message={message} />
         <time className="message-time" dateTime={message.createdAt} title={fullDate(message.createdAt)}>
           {clockTime(message.createdAt)}
         </time>

@@ -8,6 +8,7 @@ export const ConversationMessagesQuery = graphql(`
   query ConversationMessages($id: ID!, $last: Int, $before: String) {
     conversation(id: $id) {
       ...ConversationFields
+      updatesCursor
       messages(last: $last, before: $before) {
         nodes {
           ...MessageFields

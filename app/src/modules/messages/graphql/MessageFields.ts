@@ -8,6 +8,9 @@ export const MessageFieldsFragment = graphql(`
     content
     createdAt
     seq
+    state
+    responder
+    updateCursor
     senderType
     sender {
       ...ProfileFields
