@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './modules/auth/hooks/useSession';
 import { AuthPage } from './modules/auth/components/AuthPage';
@@ -6,10 +7,14 @@ import { RequireAuth } from './modules/shell/components/RequireAuth';
 import { MessagesPage } from './modules/conversations/components/MessagesPage';
 import { ProfilePage } from './modules/profiles/components/ProfilePage';
 import { AgentsPage } from './modules/agents/components/AgentsPage';
+import { Spinner } from './ui/Notice';
+
+// The insights page brings the chart library: loaded (from this server) when first opened.
+const AgentInsightsPage = lazy(() => import('./modules/agents/components/AgentInsightsPage').then((m) => ({ default: m.AgentInsightsPage })));
 
 /**
  * Routes: /messages and /messages/:conversationId (the seed's Messages page), /u/:handle
- * (public profile), /agents (my agents), /login and /signup. The server answers every one of
+ * (public profile), /agents (my agents), /agents/:agentId/insights, /login and /signup. The server answers every one of
  * these paths with index.html, so deep links and reloads work.
  */
 export function App() {
@@ -24,6 +29,16 @@ export function App() {
             <Route path="messages" element={<RequireAuth><MessagesPage /></RequireAuth>} />
             <Route path="messages/:conversationId" element={<RequireAuth><MessagesPage /></RequireAuth>} />
             <Route path="agents" element={<RequireAuth><AgentsPage /></RequireAuth>} />
+            <Route
+              path="agents/:agentId/insights"
+              element={
+                <RequireAuth>
+                  <Suspense fallback={<Spinner label="Loading insights" />}>
+                    <AgentInsightsPage />
+                  </Suspense>
+                </RequireAuth>
+              }
+            />
             <Route path="u/:handle" element={<ProfilePage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { MyAgentsQuery } from '../graphql/MyAgents';
-import { DeleteAgentMutation } from '../graphql/DeleteAgent';
-import type { MyAgentsQuery as MyAgentsResult } from '../../../gql/graphql';
 import { describeError } from '../../../apollo/describeError';
-import { Avatar } from '../../../ui/Avatar';
 import { Notice, Spinner } from '../../../ui/Notice';
 import { AgentForm } from './AgentForm';
+import { AgentCard } from './AgentCard';
 
-type MyAgent = MyAgentsResult['myAgents'][number];
-
-/** /agents — create, edit and delete my agents; each links to the chats held with it. */
+/**
+ * /agents — create, edit and delete my agents; for each: pause switch, what answers for it,
+ * its notes (knowledge), its model, and links to its chats and its insights.
+ */
 export function AgentsPage() {
   const { data, loading, error, refetch } = useQuery(MyAgentsQuery);
   const [editing, setEditing] = useState<string | null>(null);
@@ -30,8 +29,9 @@ export function AgentsPage() {
         ) : null}
       </div>
       <p className="muted">
-        Agents are AI personas others can chat with. You see every chat held with them under{' '}
-        <Link to="/messages?tab=agents">Messages → Agent Chats</Link>, and you can answer as them.
+        Agents are AI personas others can chat with: they answer on their own, from your notes or a model. You see every
+        chat held with them under <Link to="/messages?tab=agents">Messages → Agent Chats</Link>, where you can answer as
+        them or take a chat over.
       </p>
       {notice ? <Notice tone="info">{notice}</Notice> : null}
       {creating ? (
@@ -73,51 +73,5 @@ export function AgentsPage() {
         )}
       </ul>
     </div>
-  );
-}
-
-function AgentCard({ agent, onEdit, onDeleted }: { agent: MyAgent; onEdit(): void; onDeleted(name: string): void }) {
-  const [remove, state] = useMutation(DeleteAgentMutation);
-  const [problem, setProblem] = useState<string | null>(null);
-  const del = async () => {
-    if (!window.confirm(`Delete ${agent.displayName}? People will no longer be able to chat with it. Existing chats stay readable.`)) return;
-    setProblem(null);
-    try {
-      await remove({
-        variables: { id: agent.id },
-        // Out of my list; chats held with it keep showing it until they are fetched again
-        // (then without the agent), so nothing on screen points at a hole in the cache.
-        update: (cache) => {
-          cache.updateQuery({ query: MyAgentsQuery }, (current) => (current ? { myAgents: current.myAgents.filter((a) => a.id !== agent.id) } : current));
-        },
-      });
-      onDeleted(agent.displayName);
-    } catch (error) {
-      setProblem(describeError(error, 'The agent could not be deleted.'));
-    }
-  };
-  return (
-    <li className="card agent-card" data-testid="agent-card">
-      <Avatar name={agent.displayName} src={agent.avatarUrl} agent size={52} />
-      <div className="agent-card-body">
-        <h2>{agent.displayName}</h2>
-        <p className="muted">
-          @{agent.handle} · {agent.visibility === 'PUBLIC' ? 'Public: anyone signed in can chat with it' : 'Private: only you can chat with it'}
-        </p>
-        {agent.persona ? <p className="agent-persona">{agent.persona}</p> : <p className="muted">No persona yet.</p>}
-        {problem ? <Notice>{problem}</Notice> : null}
-        <div className="form-actions form-actions-start">
-          <button type="button" className="button" onClick={onEdit} aria-label={`Edit ${agent.displayName}`}>
-            Edit
-          </button>
-          <Link className="button button-ghost" to={`/messages?tab=agents&agent=${agent.id}`}>
-            Chats with it
-          </Link>
-          <button type="button" className="button button-danger" onClick={() => void del()} disabled={state.loading} aria-label={`Delete ${agent.displayName}`}>
-            Delete
-          </button>
-        </div>
-      </div>
-    </li>
   );
 }

@@ -6,6 +6,7 @@ export const CreateAgentMutation = graphql(`
       ...AgentFields
       persona
       createdAt
+      ...AgentControlFields
     }
   }
 `);

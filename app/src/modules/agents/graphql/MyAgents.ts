@@ -6,6 +6,7 @@ export const MyAgentsQuery = graphql(`
       ...AgentFields
       persona
       createdAt
+      ...AgentControlFields
     }
   }
 `);
