@@ -8,7 +8,7 @@ import { describeError } from '../../../apollo/describeError';
  * On: the agent answers. Off: paused — messages to it are kept and its owner sees them, each
  * chat is told once, and nobody gets an answer until it is switched on again.
  */
-export function PauseSwitch({ agent }: { agent: { id: string; displayName: string; paused: boolean } }) {
+export function PauseSwitch({ agent }: { agent: { id: string; displayName: string; paused: boolean; model: string | null; responder: string | null } }) {
   const [pause, pauseState] = useMutation(PauseAgentMutation);
   const [resume, resumeState] = useMutation(ResumeAgentMutation);
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,8 +17,10 @@ export function PauseSwitch({ agent }: { agent: { id: string; displayName: strin
   const toggle = async (answering: boolean) => {
     setProblem(null);
     try {
-      if (answering) await resume({ variables: { agentId: agent.id } });
-      else await pause({ variables: { agentId: agent.id } });
+      // The switch moves at once; a refusal puts it back (Apollo drops the optimistic copy).
+      const optimistic = { __typename: 'Agent' as const, id: agent.id, paused: !answering, model: agent.model, responder: agent.responder };
+      if (answering) await resume({ variables: { agentId: agent.id }, optimisticResponse: { resumeAgent: optimistic } });
+      else await pause({ variables: { agentId: agent.id }, optimisticResponse: { pauseAgent: optimistic } });
     } catch (error) {
       setProblem(describeError(error, answering ? 'Could not resume the agent.' : 'Could not pause the agent.'));
     }
