@@ -1,9 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, WebSocketRoute } from 'playwright-core';
 import type { TestApp } from '../../api/test/harness';
 import { startAgentApp } from '../../api/modules/agent-replies/test/agent-kit';
 import { FakeModelServer } from '../../api/modules/agent-replies/test/fake-model-server';
 import { assertPrerequisites, eventually, launchBrowser, openContext, originOf, screenshot, type TestContext } from './support/browser';
-import { handle, registerViaApi, startChatViaApi, useSessionIn, type ApiPerson } from './support/people';
+import { handle, registerViaApi, sendViaApi, startChatViaApi, useSessionIn, type ApiPerson } from './support/people';
 import { agentReplies, createAgentViaApi, repliesInDb, sendInBrowser, systemLine, type ApiAgent } from './support/agents';
 
 jest.setTimeout(120_000);
@@ -13,7 +13,8 @@ jest.setTimeout(120_000);
  * runs on loopback (real HTTP and SSE; it holds a stream half-way on demand): a reply streams
  * into the visitor's chat with "Generating…", completes, fails and is retried; the owner takes
  * the chat over after /human, writes as themselves and hands it back (both sides see Parley's
- * lines); the owner's insights page shows the period's figures and charts.
+ * lines); the owner's insights page shows the period's figures and charts; a reply in flight
+ * when the WebSocket drops is shown whole after it comes back.
  */
 describe('agents that answer (model server)', () => {
   let app: TestApp;
@@ -204,5 +205,68 @@ describe('agents that answer (model server)', () => {
     await eventually(async () => (await stat('stat-messages')) === '0', 10_000, 'an empty period');
     expect(await stat('stat-replies')).toBe('0');
     expect(owner.errors).toEqual([]);
+  });
+
+  it('a reply in flight when the socket drops: finished while away, or finished after coming back', async () => {
+    const rita = await registerViaApi(app, { handle: handle('rita'), displayName: 'Rita Reader' });
+    const ritaChat = await startChatViaApi(app, rita, olivia.userId, hal.id);
+    const tab = await openContext(browser);
+    // Every socket of the page goes through here, so the test can cut it and hold it off.
+    let offline = false;
+    const sockets: WebSocketRoute[] = [];
+    await tab.context.routeWebSocket(/\/graphql$/, (ws) => {
+      if (offline) {
+        void ws.close({ code: 1001, reason: 'test: network down' });
+        return;
+      }
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await useSessionIn(tab.context, rita);
+    const { page } = tab;
+    const goOffline = async () => {
+      offline = true;
+      await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'test: network down' })));
+      await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor({ timeout: 10_000 });
+    };
+    const goOnline = async () => {
+      offline = false;
+      await eventually(async () => (await page.getByRole('status').filter({ hasText: 'Connection lost' }).count()) === 0, 30_000, 'connected again');
+    };
+    const stalled = () => {
+      let release!: () => void;
+      const gate = new Promise((resolve) => (release = () => resolve(undefined)));
+      return { gate, release };
+    };
+    const state = (n: number) => agentReplies(page).nth(n).getAttribute('data-state');
+    const text = async (n: number) => (await agentReplies(page).nth(n).locator('.message-text').innerText()).trim();
+
+    await page.goto(`${origin}/messages/${ritaChat}`);
+    await systemLine(page, 'can read this conversation').waitFor();
+
+    // 1. Half-way on screen, then the socket drops and the reply finishes while we are away.
+    const first = stalled();
+    model.behave = () => ({ kind: 'stream', chunks: ['Once ', 'upon ', 'a ', 'time.'], stallAfter: 2, resume: first.gate });
+    await sendViaApi(app, rita, ritaChat, 'Tell me a story');
+    await eventually(async () => (await state(0)) === 'STREAMING' && (await text(0)) === 'Once upon', 15_000, 'the partial story');
+    await goOffline();
+    first.release();
+    await eventually(async () => (await repliesInDb(app, ritaChat))[0]?.state === 'COMPLETE', 15_000, 'the story complete on the server');
+    expect(await state(0)).toBe('STREAMING');
+    await goOnline();
+    await eventually(async () => (await state(0)) === 'COMPLETE' && (await text(0)) === 'Once upon a time.', 15_000, 'the whole story after reconnecting');
+
+    // 2. The socket drops mid-reply and comes back before it ends: the rest arrives live.
+    const second = stalled();
+    model.behave = () => ({ kind: 'stream', chunks: ['The ', 'end ', 'came ', 'later.'], stallAfter: 2, resume: second.gate });
+    await sendViaApi(app, rita, ritaChat, 'And then?');
+    await eventually(async () => (await state(1)) === 'STREAMING' && (await text(1)) === 'The end', 15_000, 'the partial ending');
+    await goOffline();
+    await goOnline();
+    second.release();
+    await eventually(async () => (await state(1)) === 'COMPLETE' && (await text(1)) === 'The end came later.', 15_000, 'the ending, live after reconnecting');
+    expect(await agentReplies(page).count()).toBe(2);
+    expect(tab.blocked).toEqual([]);
+    await tab.context.close();
   });
 });
