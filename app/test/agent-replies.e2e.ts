@@ -169,6 +169,9 @@ describe('agents that answer (model server)', () => {
     await page.getByRole('link', { name: 'Insights for Hal' }).click();
     await page.waitForURL(/\/agents\/[0-9a-f-]{36}\/insights$/);
     await page.getByRole('heading', { name: 'Insights: Hal' }).waitFor();
+    // A deep link to it is an app page (200), like every other route.
+    expect((await page.reload())?.status()).toBe(200);
+    await page.getByRole('heading', { name: 'Insights: Hal' }).waitFor();
     await page.getByTestId('stat-messages').waitFor({ timeout: 15_000 });
 
     const stat = async (id: string) => (await page.getByTestId(id).locator('dd').innerText()).trim();
