@@ -16,6 +16,7 @@ import { SafetyResolver } from './modules/safety/safety.resolver';
 import { AgentRepliesResolver } from './modules/agent-replies/agent-replies.resolver';
 import { AgentReplyFieldsResolver, ConversationAgentFieldsResolver } from './modules/agent-replies/agent-reply-fields.resolver';
 import { NotificationsResolver, NotificationStreamResolver } from './modules/notifications/notifications.resolver';
+import { AttachmentResolver, MessageAttachmentsResolver } from './modules/media/media.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -37,6 +38,8 @@ export const resolvers = [
   ConversationAgentFieldsResolver,
   NotificationsResolver,
   NotificationStreamResolver,
+  MessageAttachmentsResolver,
+  AttachmentResolver,
 ] as const;
 
 /** Resolvers are built by hand from the services: no DI container, the wiring is all here. */
@@ -62,6 +65,8 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [ConversationAgentFieldsResolver, new ConversationAgentFieldsResolver()],
     [NotificationsResolver, new NotificationsResolver(s.notifications, s.conversations)],
     [NotificationStreamResolver, new NotificationStreamResolver()],
+    [MessageAttachmentsResolver, new MessageAttachmentsResolver()],
+    [AttachmentResolver, new AttachmentResolver(s.media)],
   ]);
 }
 

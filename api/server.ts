@@ -20,6 +20,7 @@ import { EventHub } from './modules/realtime/event-hub';
 import { attachWebSocketServer, WebSocketLimits } from './modules/realtime/ws.server';
 import { refusalMessage } from './modules/auth/sessions.service';
 import { createExportRouter } from './modules/account/export.router';
+import { createMediaRouter } from './modules/media/media.router';
 import { EmailDigest } from './modules/notifications/email-digest';
 import { RateLimits } from './shared/rate-limits';
 import { createGraphqlLimits } from './shared/graphql-limits';
@@ -63,7 +64,7 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
     sql: `SELECT state, count(*)::int AS value FROM messages WHERE requester_id IS NOT NULL AND created_at > now() - interval '1 hour' GROUP BY state`,
   });
   const rateLimits = new RateLimits(config);
-  const services = createServices(db, hub, config, rateLimits);
+  const services = createServices(db, hub, config, rateLimits, logger);
   // Agents that answer: hooked into sending and starting chats; this node also generates replies (AGENT_WORKER_CONCURRENCY).
   services.agentReplies.attach(services.messages, services.conversations);
   await services.agentReplies.start();
@@ -119,6 +120,9 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
     res.send(await metrics.registry.metrics());
   });
   app.use(createExportRouter(services.sessions, services.exporter, logger));
+  app.use(createMediaRouter(services.media, services.sessions, logger));
+  // Unsent uploads expire; files of deleted attachments are removed (every node may run it).
+  services.media.start();
   app.use(createWebRouter(config));
   app.use(
     '/graphql',
@@ -162,6 +166,7 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
     stop: () =>
       (stopped ??= (async () => {
         clearInterval(presence);
+        services.media.stop();
         await emailDigest?.stop();
         await services.agentReplies.stop();
         await apollo.stop();

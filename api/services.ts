@@ -17,15 +17,19 @@ import { AgentReplies } from './modules/agent-replies/agent-replies';
 import { MessageEditsService } from './modules/messages/message-edits.service';
 import { ReactionsService } from './modules/messages/reactions.service';
 import { SearchService } from './modules/search/search.service';
+import { MediaService, mediaTmpDir } from './modules/media/media.service';
+import { createBlobStore } from './modules/media/blob-store';
+import type { Logger } from './shared/logger';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
-export function createServices(db: Db, hub: EventHub, config: Config, limits?: RateLimits) {
+export function createServices(db: Db, hub: EventHub, config: Config, limits?: RateLimits, logger?: Logger) {
   const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds);
   const sessions = new SessionsService(db, tokens, hub);
   const profiles = new ProfilesService(db);
   const agents = new AgentsService(db);
   const conversations = new ConversationsService(db, profiles, agents, hub, limits);
-  const messages = new MessagesService(db, hub, config.messageMaxLength, limits);
+  const media = new MediaService(db, createBlobStore(config.media), config.media, config.tokenSecret, mediaTmpDir(config.media), logger);
+  const messages = new MessagesService(db, hub, config.messageMaxLength, limits, media);
   return {
     tokens,
     sessions,
@@ -34,7 +38,8 @@ export function createServices(db: Db, hub: EventHub, config: Config, limits?: R
     agents,
     conversations,
     messages,
-    messageEdits: new MessageEditsService(db, hub, (raw) => messages.validContent(raw), config.messageEditWindowSeconds),
+    messageEdits: new MessageEditsService(db, hub, (raw) => messages.validContent(raw), config.messageEditWindowSeconds, media),
+    media,
     reactions: new ReactionsService(db, hub),
     search: new SearchService(db),
     realtime: new RealtimeService(db, hub, conversations),

@@ -46,6 +46,8 @@ export interface Config {
   publicUrl: string;
   /** Agents that answer: responders, the reply queue and its limits. */
   agentReplies: AgentReplyConfig;
+  /** Attachments and voice messages: limits and where files are kept. */
+  media: MediaConfig;
   nodeEnv: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -172,6 +174,60 @@ function agentReplyConfig(env: Env): AgentReplyConfig {
   };
 }
 
+/** Attachments (issue 7). Files go to a local folder unless MEDIA_STORAGE=s3. */
+export interface MediaConfig {
+  /** Largest upload in bytes; the upload stops (and the partial file is deleted) once a byte past it arrives. */
+  maxUploadBytes: number;
+  /** Attachments one message may carry. */
+  maxAttachmentsPerMessage: number;
+  /** Uploads a person may have waiting (not yet sent in a message). */
+  maxPendingUploads: number;
+  /** Longest voice message. */
+  maxVoiceDurationMs: number;
+  /** Unsent uploads older than this are deleted by the sweep. */
+  unattachedTtlSeconds: number;
+  /** How often the sweep runs (unsent uploads, files of deleted messages); 0: never on this node. */
+  sweepIntervalMs: number;
+  /** How long a signed download URL (Attachment.url) works. */
+  urlTtlSeconds: number;
+  storage: 'local' | 's3';
+  /** MEDIA_DIR: the local store's folder (default: PARLEY_DATA_DIR/media). */
+  localDir: string;
+  s3: { bucket: string; region: string; endpoint: string | undefined; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean; prefix: string };
+}
+
+function mediaConfig(env: Env, dataDir: string): MediaConfig {
+  const storage = (env.MEDIA_STORAGE || 'local').toLowerCase();
+  if (storage !== 'local' && storage !== 's3') throw new ConfigError(`MEDIA_STORAGE must be local or s3, got "${env.MEDIA_STORAGE}"`);
+  const bucket = env.S3_BUCKET?.trim() ?? '';
+  if (storage === 's3' && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET must be a bucket name (3–63 of a-z 0-9 . -) when MEDIA_STORAGE=s3');
+  const accessKeyId = env.S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined;
+  if (!!accessKeyId !== !!secretAccessKey) throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither: the AWS default credential chain)');
+  const prefix = env.S3_PREFIX ?? '';
+  if (!/^[\w./-]{0,200}$/.test(prefix)) throw new ConfigError('S3_PREFIX may hold only letters, digits and _ . / -');
+  return {
+    maxUploadBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 5 * 1024 * 1024 * 1024),
+    maxAttachmentsPerMessage: int(env, 'ATTACHMENTS_PER_MESSAGE', 10, 1, 100),
+    maxPendingUploads: int(env, 'UPLOAD_MAX_PENDING', 50, 1, 10_000),
+    maxVoiceDurationMs: int(env, 'VOICE_MAX_DURATION_MS', 15 * 60_000, 1000, 24 * 3600_000),
+    unattachedTtlSeconds: int(env, 'UPLOAD_UNSENT_TTL_SECONDS', 24 * 3600, 1, 365 * 24 * 3600),
+    sweepIntervalMs: int(env, 'MEDIA_SWEEP_INTERVAL_MS', 60_000, 0, 24 * 3600_000),
+    urlTtlSeconds: int(env, 'ATTACHMENT_URL_TTL_SECONDS', 3600, 10, 7 * 24 * 3600),
+    storage: storage as MediaConfig['storage'],
+    localDir: resolve(env.MEDIA_DIR || join(dataDir, 'media')),
+    s3: {
+      bucket,
+      region: env.S3_REGION || 'us-east-1',
+      endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+      accessKeyId,
+      secretAccessKey,
+      forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', false),
+      prefix,
+    },
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = resolve(env.PARLEY_DATA_DIR || join(process.cwd(), '.parley'));
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -211,6 +267,7 @@ export function loadConfig(env: Env = process.env): Config {
     emailDigestIntervalMs: int(env, 'EMAIL_DIGEST_INTERVAL_MS', 30_000, 50, 3_600_000),
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${env.PORT || 4000}`).replace(/\/$/, ''),
     agentReplies: agentReplyConfig(env),
+    media: mediaConfig(env, dataDir),
     nodeEnv,
     logLevel,
   };

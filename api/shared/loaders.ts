@@ -5,6 +5,7 @@ import { createConversationLoaders } from '../modules/conversations/conversation
 import { createMessageLoaders } from '../modules/messages/messages.loaders';
 import { createAgentReplyLoaders } from '../modules/agent-replies/agent-replies.loaders';
 import { createRichMessageLoaders } from '../modules/messages/rich-messages.loaders';
+import { createMediaLoaders } from '../modules/media/media.loaders';
 
 /** Made per request (per operation for subscriptions), so nothing is cached across viewers. */
 export function createLoaders(db: Db) {
@@ -15,6 +16,7 @@ export function createLoaders(db: Db) {
     ...createMessageLoaders(db),
     ...createAgentReplyLoaders(db),
     ...createRichMessageLoaders(db),
+    ...createMediaLoaders(db),
   };
 }
 

@@ -3,12 +3,17 @@ import { BadInputError, ForbiddenError } from '../../shared/errors';
 import type { EventBus } from '../../shared/events';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
 import { LockedMessage, lockMessageForViewer, nextUpdateSeq } from './message-lock';
+import { attachmentPreviewSql, type MediaService } from '../media/media.service';
 
 const PREVIEW_LENGTH = 140;
-/** The conversation preview, recomputed from its newest readable message, when `m` ($2 seq) is that message or was. */
+/**
+ * The conversation preview, recomputed from its newest readable message, when `m` ($2 seq) is
+ * that message or was. A message with files and no text previews as its first file.
+ */
 const REFRESH_PREVIEW = `
   UPDATE conversations c SET last_message_preview = (
-           SELECT left(regexp_replace(n.content, '\\s+', ' ', 'g'), ${PREVIEW_LENGTH}) FROM messages n
+           SELECT CASE WHEN n.content = '' THEN COALESCE(${attachmentPreviewSql('n')}, '')
+                       ELSE left(regexp_replace(n.content, '\\s+', ' ', 'g'), ${PREVIEW_LENGTH}) END FROM messages n
             WHERE n.conversation_id = c.id AND n.deleted_at IS NULL AND n.state = 'COMPLETE' ORDER BY n.seq DESC LIMIT 1)
    WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM messages n WHERE n.conversation_id = c.id AND n.seq > $2
                                      AND n.deleted_at IS NULL AND n.state = 'COMPLETE')
@@ -25,6 +30,7 @@ export class MessageEditsService {
     private readonly events: EventBus,
     private readonly validContent: (raw: string) => string,
     private readonly editWindowSeconds: number,
+    private readonly media?: Pick<MediaService, 'removeForMessage' | 'purge'>,
   ) {}
 
   async edit(viewerId: string, messageId: string, rawContent: string): Promise<Message> {
@@ -56,11 +62,12 @@ export class MessageEditsService {
    * The row stays, as a tombstone in its place: content blanked (so it leaves the search
    * index), versions and reactions dropped. Participants who had not read it stop counting it
    * (see the RichMessages migration for how the correction stays watermark arithmetic).
+   * Its attachments go with it: rows in the transaction, files once it has committed.
    */
   async delete(viewerId: string, messageId: string): Promise<Message> {
-    const { message, recipients } = await this.db.transaction(async (tx) => {
+    const { message, recipients, files } = await this.db.transaction(async (tx) => {
       const old = await lockMessageForViewer(tx, viewerId, messageId);
-      if (old.deletedAt) return { message: old, recipients: [] };
+      if (old.deletedAt) return { message: old, recipients: [], files: 0 };
       this.assertOwn(viewerId, old, 'delete');
       const [deleted] = await tx.query<Message>(
         `UPDATE messages m SET content = '', deleted_at = clock_timestamp(), revision = m.revision + 1, update_seq = $2
@@ -69,6 +76,7 @@ export class MessageEditsService {
       );
       await tx.query(`DELETE FROM message_versions WHERE message_id = $1`, [old.id]);
       await tx.query(`DELETE FROM message_reactions WHERE message_id = $1`, [old.id]);
+      const files = (await this.media?.removeForMessage(tx, old.id)) ?? 0;
       await tx.query(
         `UPDATE participants SET
                 deleted_unread = CASE WHEN deleted_unread_read_seq = last_read_seq THEN deleted_unread + 1 ELSE 1 END,
@@ -77,8 +85,10 @@ export class MessageEditsService {
         [old.conversationId, old.seq],
       );
       await tx.query(REFRESH_PREVIEW, [old.conversationId, old.seq]);
-      return { message: deleted, recipients: old.recipients };
+      return { message: deleted, recipients: old.recipients, files };
     });
+    // A store that fails now is retried by the media sweep (the deletions are queued in the database).
+    if (files) await this.media?.purge().catch(() => undefined);
     // Unread counts may have changed even when the preview did not: conversation lists refresh either way.
     if (recipients.length) this.publish(message, recipients, true);
     return message;

@@ -9,6 +9,7 @@ import type { SendMessageInput } from './messages.inputs';
 import type { EventBus } from '../../shared/events';
 import { RateLimitedError } from '../../shared/errors';
 import type { RateLimits } from '../../shared/rate-limits';
+import type { MediaService } from '../media/media.service';
 
 
 /** What the send statement knew about the conversation as the message committed. */
@@ -30,6 +31,7 @@ export class MessagesService {
     private readonly events: EventBus,
     private readonly maxLength: number,
     private readonly limits?: RateLimits,
+    private readonly media?: Pick<MediaService, 'prepare' | 'attach'>,
   ) {}
 
   private readonly sentListeners: ((message: Message, sent: SentContext) => Promise<void>)[] = [];
@@ -46,13 +48,17 @@ export class MessagesService {
    * An AGENT_OWNER writing into a chat with their agent answers as the agent, unless they took
    * the chat over: then they write as themselves (USER).
    * The statement commits before anyone is told (events go out after it returns).
+   * With attachments (and only then) a second statement in the same transaction claims them.
    */
   async send(senderId: string, input: SendMessageInput): Promise<Message> {
     const conversationId = assertUuid(input.conversationId, 'conversationId');
-    const content = this.validContent(input.content);
+    const withFiles = !!input.attachmentIds?.length;
+    const content = this.validContent(input.content, withFiles);
     const clientId = input.clientId ?? null;
     const replyToId = input.replyToId ? assertUuid(input.replyToId, 'replyToId') : null;
-    const preview = previewOf(content);
+    if (withFiles && !this.media) throw new BadInputError('Attachments are not available', 'attachmentIds');
+    const files = withFiles ? await this.media!.prepare(senderId, input.attachmentIds!) : null;
+    const preview = content || !files ? previewOf(content) : files.preview;
     try {
       await this.limits?.consume('send', senderId);
     } catch (error) {
@@ -65,7 +71,7 @@ export class MessagesService {
     }
     let rows: (Message & SentContext & { recipients: string[]; oldReadSeq: number })[];
     try {
-      rows = await this.db.query(
+      const statement = (db: Db) => db.query<(typeof rows)[number]>(
         `WITH me AS (
            SELECT pa.role, pa.last_read_seq FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2
               AND NOT EXISTS (SELECT 1 FROM participants o JOIN blocks b
@@ -98,6 +104,13 @@ export class MessagesService {
            FROM msg m`,
         [conversationId, senderId, content, preview, clientId, replyToId],
       );
+      rows = !files
+        ? await statement(this.db)
+        : await this.db.transaction(async (tx) => {
+            const sent = await statement(tx);
+            if (sent[0]) await this.media!.attach(tx, senderId, sent[0].id, files.ids);
+            return sent;
+          });
     } catch (error) {
       if (clientId !== null && isUniqueViolation(error, 'messages_sender_client_id_key')) {
         return this.existingByClientId(senderId, clientId, conversationId);
@@ -142,10 +155,10 @@ export class MessagesService {
     return existing;
   }
 
-  /** Trimmed, non-empty, no NUL, at most MESSAGE_MAX_LENGTH characters (edits follow the same rules). */
-  validContent(raw: string): string {
+  /** Trimmed, non-empty (unless files go with it), no NUL, at most MESSAGE_MAX_LENGTH characters (edits follow the same rules). */
+  validContent(raw: string, emptyAllowed = false): string {
     const content = raw.trim();
-    if (content.length === 0) throw new BadInputError('content must not be empty', 'content');
+    if (content.length === 0 && !emptyAllowed) throw new BadInputError('content must not be empty', 'content');
     if (content.includes('\u0000')) throw new BadInputError('content must not contain NUL characters', 'content');
     if ([...content].length > this.maxLength) {
       throw new BadInputError(`content must be at most ${this.maxLength} characters`, 'content');
