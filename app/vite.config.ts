@@ -46,6 +46,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
       '/healthz': { target: apiTarget },
+      '/uploads': { target: apiTarget },
+      '/attachments': { target: apiTarget },
     },
   },
 });

@@ -2,6 +2,7 @@ import type { ApolloCache, Reference } from '@apollo/client';
 import type { ConversationFieldsFragment, MessageFieldsFragment } from '../gql/graphql';
 import { MessageFieldsFragment as MessageFieldsDoc } from '../modules/messages/graphql/MessageFields';
 import type { ConnectionInCache } from './typePolicies';
+import { messagePreview } from '../modules/media/messagePreview';
 
 /**
  * Cache writes for events that arrive outside a query's own response: subscription events,
@@ -88,7 +89,7 @@ export function addMessage(cache: ApolloCache, message: MessageFieldsFragment): 
       },
       lastMessagePreview(existing: string | null, { readField }) {
         const lastSeq = readField<number>('lastSeq') ?? 0;
-        return message.seq >= lastSeq && message.state === 'COMPLETE' ? message.content.slice(0, 140) : existing;
+        return message.seq >= lastSeq && message.state === 'COMPLETE' ? messagePreview(message) : existing;
       },
     },
   });

@@ -14,6 +14,8 @@ export interface OutboxEntry {
   createdAt: string;
   status: 'sending' | 'failed';
   error?: string;
+  /** Uploaded files sent with it (ids for a retry; names and image previews for the pending bubble). */
+  attachments?: { id: string; name: string; previewUrl: string | null }[];
 }
 
 export const outboxVar = makeVar<OutboxEntry[]>([]);

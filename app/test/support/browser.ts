@@ -21,7 +21,8 @@ export function assertPrerequisites(): void {
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches for one suite (e.g. a fake microphone for voice messages). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   assertPrerequisites();
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -35,6 +36,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -1,13 +1,27 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { SendIcon } from '../../../ui/icons';
+import type { useAttachmentDrafts } from '../../media/hooks/useAttachmentDrafts';
+import { AttachmentTray } from '../../media/components/AttachmentTray';
+import { PaperclipIcon, VoiceRecorder } from '../../media/components/VoiceRecorder';
+import type { OutboxEntry } from '../../../apollo/outbox';
 
 const MAX_LENGTH = 4000;
 
 /**
  * Enter sends, Shift+Enter adds a line (and so does Enter while an input method is composing);
- * a blank message cannot be sent. The draft is kept per conversation while the page is open.
+ * a blank message cannot be sent (unless files go with it: they upload as soon as they are
+ * chosen, and Send waits for them). The draft is kept per conversation while the page is open.
  */
-export function ComposeBox(props: { conversationId: string; placeholder: string; onSend(text: string): void; onTyping(text: string): void; onStop(): void }) {
+export function ComposeBox(props: {
+  conversationId: string;
+  placeholder: string;
+  files: ReturnType<typeof useAttachmentDrafts>;
+  onSend(text: string, attachments?: OutboxEntry['attachments']): void;
+  onTyping(text: string): void;
+  onStop(): void;
+}) {
+  const { files } = props;
+  const picker = useRef<HTMLInputElement>(null);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const text = drafts[props.conversationId] ?? '';
   const area = useRef<HTMLTextAreaElement>(null);
@@ -15,7 +29,8 @@ export function ComposeBox(props: { conversationId: string; placeholder: string;
   const hintId = useId();
   const trimmed = text.trim();
   const tooLong = trimmed.length > MAX_LENGTH;
-  const canSend = trimmed.length > 0 && !tooLong;
+  const filesOk = !files.uploading && files.drafts.every((d) => d.status === 'ready');
+  const canSend = (trimmed.length > 0 || files.ready.length > 0) && !tooLong && filesOk;
 
   useLayoutEffect(() => {
     const el = area.current;
@@ -29,7 +44,9 @@ export function ComposeBox(props: { conversationId: string; placeholder: string;
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSend) return;
-    props.onSend(trimmed);
+    const attachments = files.ready.map((d) => ({ id: d.uploaded!.id, name: d.name, previewUrl: d.previewUrl }));
+    props.onSend(trimmed, attachments.length ? attachments : undefined);
+    files.clear();
     props.onStop();
     setText('');
     area.current?.focus();
@@ -44,6 +61,24 @@ export function ComposeBox(props: { conversationId: string; placeholder: string;
 
   return (
     <form className="compose" onSubmit={submit} aria-label="Send a message">
+      <AttachmentTray drafts={files.drafts} onRemove={files.remove} />
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="attach-input"
+        onChange={(e) => {
+          for (const file of Array.from(e.target.files ?? [])) files.add(file, file.name);
+          e.target.value = '';
+        }}
+      />
+      <button type="button" className="icon-button compose-tool" onClick={() => picker.current?.click()} aria-label="Attach files" title="Attach files (or drop them here)">
+        <PaperclipIcon />
+      </button>
+      <VoiceRecorder onRecorded={(blob, name, durationMs) => files.add(blob, name, durationMs)} />
       <label htmlFor={id} className="visually-hidden">
         Message
       </label>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useConversationHistory } from '../hooks/useConversationHistory';
 import { useLiveMessages } from '../hooks/useLiveMessages';
@@ -16,6 +16,7 @@ import { Notice, Spinner } from '../../../ui/Notice';
 import { MessageList } from './MessageList';
 import { ComposeBox } from './ComposeBox';
 import { TakeOverBar, ownerPlaceholder } from '../../agents/components/TakeOverBar';
+import { useAttachmentDrafts } from '../../media/hooks/useAttachmentDrafts';
 
 /** The main pane: header, history, typing line and compose box of one conversation. */
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -26,6 +27,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const { send, retry, discard, pending } = useSendMessage(conversationId);
   const typingSignal = useTypingSignal(conversationId);
   const typists = useTypists(conversationId);
+  const files = useAttachmentDrafts(conversationId);
+  const [dropping, setDropping] = useState(false);
 
   const newestSeq = messages.length ? messages[messages.length - 1].seq : 0;
   const facts = useMemo(() => {
@@ -100,7 +103,26 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const placeholder = look.ownerView ? ownerPlaceholder(conversation) : `Message ${look.title}`;
 
   return (
-    <section className="thread" aria-label={`Conversation with ${look.title}`} data-testid="conversation-view">
+    <section
+      className={`thread${dropping ? ' thread-dropping' : ''}`}
+      aria-label={`Conversation with ${look.title}`}
+      data-testid="conversation-view"
+      // Files dropped anywhere on the conversation are attached to the message being written.
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node)) setDropping(false);
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        setDropping(false);
+        for (const file of Array.from(e.dataTransfer.files)) files.add(file, file.name);
+      }}
+    >
       <header className="thread-header">
         {back}
         <Avatar name={look.avatarName} src={look.avatarUrl} agent={look.isAgentChat} size={38} />
@@ -129,7 +151,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
       <p className="typing-line" aria-live="polite" data-testid="typing">
         {typists.length ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : ''}
       </p>
-      <ComposeBox conversationId={conversationId} placeholder={placeholder} onSend={send} onTyping={typingSignal.onInput} onStop={typingSignal.stop} />
+      <ComposeBox conversationId={conversationId} placeholder={placeholder} files={files} onSend={send} onTyping={typingSignal.onInput} onStop={typingSignal.stop} />
     </section>
   );
 }

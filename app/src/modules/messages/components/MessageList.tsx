@@ -6,6 +6,7 @@ import { useNow } from '../../../ui/RelativeTime';
 import { Spinner } from '../../../ui/Notice';
 import { AgentReplyStatus, isGeneratedReply } from './AgentReplyStatus';
 import { SystemLine } from './SystemLine';
+import { MessageAttachments } from '../../media/components/MessageAttachments';
 
 interface MessageListProps {
   conversationId: string;
@@ -169,7 +170,8 @@ function MessageBubble({ message, own, status }: { message: MessageFieldsFragmen
           {message.senderType === 'AGENT' ? <span className="agent-tag">Agent</span> : null}
           {label}
         </span>
-        <p className="message-text">{message.content}</p>
+        <MessageAttachments attachments={message.attachments} />
+        {message.content || !message.attachments.length ? <p className="message-text">{message.content}</p> : null}
         <AgentReplyStatus message={message} />
         <time className="message-time" dateTime={message.createdAt} title={fullDate(message.createdAt)}>
           {clockTime(message.createdAt)}
@@ -190,7 +192,14 @@ function PendingBubble({ entry, onRetry, onDiscard }: { entry: OutboxEntry; onRe
     <li className={`message message-own ${failed ? 'message-failed' : 'message-sending'}`} data-testid="pending-message">
       <div className="message-bubble">
         <span className="visually-hidden">You</span>
-        <p className="message-text">{entry.content}</p>
+        {entry.attachments?.length ? (
+          <div className="message-attachments">
+            {entry.attachments.map((a) =>
+              a.previewUrl ? <img key={a.id} className="attachment-pending-image" src={a.previewUrl} alt={a.name} /> : <span key={a.id} className="attachment-file">{a.name}</span>,
+            )}
+          </div>
+        ) : null}
+        {entry.content ? <p className="message-text">{entry.content}</p> : null}
       </div>
       {failed ? (
         <span className="message-status message-status-failed" role="alert">

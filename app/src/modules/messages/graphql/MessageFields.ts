@@ -21,5 +21,8 @@ export const MessageFieldsFragment = graphql(`
       displayName
       avatarUrl
     }
+    attachments {
+      ...AttachmentFields
+    }
   }
 `);

@@ -19,7 +19,14 @@ export function useSendMessage(conversationId: string) {
   const attempt = useCallback(
     (entry: OutboxEntry) => {
       mutate({
-        variables: { input: { conversationId: entry.conversationId, content: entry.content, clientId: entry.clientId } },
+        variables: {
+          input: {
+            conversationId: entry.conversationId,
+            content: entry.content,
+            clientId: entry.clientId,
+            ...(entry.attachments?.length ? { attachmentIds: entry.attachments.map((a) => a.id) } : {}),
+          },
+        },
         update: (cache, { data }) => {
           if (data?.sendMessage) addMessage(cache, data.sendMessage);
         },
@@ -34,8 +41,8 @@ export function useSendMessage(conversationId: string) {
   );
 
   const send = useCallback(
-    (content: string) => {
-      const entry: OutboxEntry = { clientId: newClientId(), conversationId, content, createdAt: new Date().toISOString(), status: 'sending' };
+    (content: string, attachments?: OutboxEntry['attachments']) => {
+      const entry: OutboxEntry = { clientId: newClientId(), conversationId, content, attachments, createdAt: new Date().toISOString(), status: 'sending' };
       putOutbox(entry);
       attempt(entry);
     },
