@@ -207,7 +207,8 @@ function mediaConfig(env: Env, dataDir: string): MediaConfig {
   const prefix = env.S3_PREFIX ?? '';
   if (!/^[\w./-]{0,200}$/.test(prefix)) throw new ConfigError('S3_PREFIX may hold only letters, digits and _ . / -');
   return {
-    maxUploadBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 5 * 1024 * 1024 * 1024),
+    // Attachment.size is a GraphQL Int: at most 2^31 - 1 bytes.
+    maxUploadBytes: int(env, 'UPLOAD_MAX_BYTES', 25 * 1024 * 1024, 1024, 2_147_483_647),
     maxAttachmentsPerMessage: int(env, 'ATTACHMENTS_PER_MESSAGE', 10, 1, 100),
     maxPendingUploads: int(env, 'UPLOAD_MAX_PENDING', 50, 1, 10_000),
     maxVoiceDurationMs: int(env, 'VOICE_MAX_DURATION_MS', 15 * 60_000, 1000, 24 * 3600_000),

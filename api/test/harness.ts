@@ -42,6 +42,8 @@ export async function startTestApp(env: Record<string, string> = {}, wsLimits?: 
     RATE_LIMIT_REGISTER_ADDRESS: '100000/1',
     // Agents answer only in the suites that test it (agent-replies/): elsewhere a reply would be an extra message.
     AGENT_REPLIES: 'off',
+    // The media sweep would add statements at random moments to suites that count them; media specs call sweep() themselves.
+    MEDIA_SWEEP_INTERVAL_MS: '0',
     ...env,
     DATABASE_URL: databaseUrl,
   });

@@ -210,6 +210,17 @@ describe('limits', () => {
     expect((await history(b, chat.id)).lastSeq).toBe(1);
   });
 
+  it('lets only one of two concurrent sends claim the same upload; the other writes nothing', async () => {
+    const { a, b, chat } = await pair();
+    const id = (await upload(app, a, Buffer.from('contested'))).body.id;
+    const results = await Promise.all([send(a, chat.id, [id], 'first'), send(a, chat.id, [id], 'second')]);
+    expect(results.map((r) => (r.errors ? code(r) : 'sent')).sort()).toEqual(['BAD_USER_INPUT', 'sent']);
+    const seen = await history(b, chat.id);
+    expect(seen.lastSeq).toBe(1);
+    expect(seen.messages.nodes).toHaveLength(1);
+    expect(seen.messages.nodes[0].attachments.map((x: any) => x.id)).toEqual([id]);
+  });
+
   it('keeps the send without files to one statement; with files the claim is one more in the same transaction', async () => {
     const { a, chat } = await pair();
     let before = app.server.db.statementCount;
