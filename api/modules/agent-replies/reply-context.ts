@@ -3,6 +3,7 @@ import type { AgentKnowledgeService } from './agent-knowledge.service';
 import type { Claimed } from './reply-store';
 import type { ChatTurn, KnowledgePassage, ReplyRequest } from './providers/responder';
 import { isCommand } from './agent-commands';
+import { messageTextSql } from '../media/attachment-preview';
 
 /** Rough and safe: about four characters per token for the languages people mostly write. */
 export const estimateTokens = (text: string) => Math.ceil(text.length / 4) + 4;
@@ -29,7 +30,7 @@ export class ReplyContext {
 
   async build(reply: Claimed, model: string | undefined): Promise<Omit<ReplyRequest, 'signal'>> {
     const rows = await this.db.query<Turn>(
-      `SELECT m.sender_type AS "senderType", m.sender_id AS "senderId", m.content FROM messages m
+      `SELECT m.sender_type AS "senderType", m.sender_id AS "senderId", ${messageTextSql('m')} AS content FROM messages m
         WHERE m.conversation_id = $1 AND m.seq > $2 AND m.seq < $3 AND m.state = 'COMPLETE' AND m.sender_type <> 'SYSTEM'
         ORDER BY m.seq DESC LIMIT $4`,
       [reply.message.conversationId, reply.resetSeq, reply.message.seq, MAX_TURNS],

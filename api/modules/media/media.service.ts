@@ -14,17 +14,10 @@ import { cleanName, inspect } from './media-inspect';
 import { MediaError } from './media.errors';
 import { ATTACHMENT_COLUMNS, AttachmentKind, AttachmentRow } from './media.types';
 import { receiveFile } from './upload-receiver';
+import { ATTACHMENT_PREVIEW } from './attachment-preview';
 
 export type Variant = 'file' | 'thumbnail';
 
-/** The conversation preview of a message with no text: what its first attachment is. */
-export const ATTACHMENT_PREVIEW = { IMAGE: '📷 Photo', VOICE: '🎤 Voice message' } as const;
-
-/** The same rule in SQL, for previews recomputed in the database (`m` is a messages row). */
-export function attachmentPreviewSql(m: string): string {
-  return `(SELECT CASE a.kind WHEN 'IMAGE' THEN '${ATTACHMENT_PREVIEW.IMAGE}' WHEN 'VOICE' THEN '${ATTACHMENT_PREVIEW.VOICE}' ELSE a.name END
-             FROM attachments a WHERE a.message_id = ${m}.id ORDER BY a.position LIMIT 1)`;
-}
 
 export interface UploadOptions {
   voice: boolean;

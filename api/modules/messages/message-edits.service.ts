@@ -3,7 +3,8 @@ import { BadInputError, ForbiddenError } from '../../shared/errors';
 import type { EventBus } from '../../shared/events';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
 import { LockedMessage, lockMessageForViewer, nextUpdateSeq } from './message-lock';
-import { attachmentPreviewSql, type MediaService } from '../media/media.service';
+import type { MediaService } from '../media/media.service';
+import { attachmentPreviewSql } from '../media/attachment-preview';
 
 const PREVIEW_LENGTH = 140;
 /**

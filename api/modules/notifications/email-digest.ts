@@ -2,6 +2,7 @@ import nodemailer, { Transporter } from 'nodemailer';
 import type { Db } from '../../database/db';
 import type { Config } from '../../shared/config';
 import type { Logger } from '../../shared/logger';
+import { messageTextSql } from '../media/attachment-preview';
 
 /** Someone with an open WebSocket within this window is "here" and gets no email. */
 const PRESENCE_WINDOW_SECONDS = 60;
@@ -102,7 +103,7 @@ export class EmailDigest {
               COALESCE(a.display_name, COALESCE(op.display_name, op.handle)) AS title,
               (k.last_seq - k.from_seq)::int AS unread,
               (SELECT json_agg(x ORDER BY x.seq) FROM (
-                 SELECT m.seq, COALESCE(sa.display_name, sp.display_name, sp.handle, 'Parley') AS name, left(m.content, 300) AS content
+                 SELECT m.seq, COALESCE(sa.display_name, sp.display_name, sp.handle, 'Parley') AS name, ${messageTextSql('m', 300)} AS content
                    FROM messages m LEFT JOIN profiles sp ON sp.id = m.sender_id LEFT JOIN agents sa ON sa.id = m.sender_agent_id
                   WHERE m.conversation_id = k.cid AND m.seq > k.from_seq AND m.seq <= k.last_seq
                   ORDER BY m.seq DESC LIMIT ${MESSAGES_PER_CONVERSATION}) x) AS lines

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { startTestApp, TestApp } from '../../../test/harness';
 import { ok, registerUser, sendMessage, startChat, TestUser } from '../../../test/factories';
 import { get, png, streamUpload, upload, webm } from './media-kit';
+import { messageTextSql } from '../attachment-preview';
 
 /** Attachments and voice messages (issue 7) through the real HTTP endpoints, GraphQL and the local store. */
 const MEDIA_DIR = mkdtempSync(join(tmpdir(), 'parley-media-'));
@@ -89,6 +90,9 @@ describe('images', () => {
     expect(page.messages.nodes.map((n: any) => n.attachments.map((x: any) => x.name))).toEqual([['notes-0.txt'], ['notes-1.txt'], ['notes-2.txt'], []]);
     ok(await app.gql(`mutation($id: ID!) { deleteMessage(messageId: $id) { id } }`, { id: page.messages.nodes[3].id }, a.token));
     expect((await history(b, chat.id)).lastMessagePreview).toBe('notes-2.txt');
+    // Emails and agents' context read text: a message with only files reads as its first file.
+    const texts = await app.dataSource.query(`SELECT ${messageTextSql('m')} AS text FROM messages m WHERE m.conversation_id = $1 ORDER BY m.seq`, [chat.id]);
+    expect(texts.map((r: any) => r.text)).toEqual(['notes-0.txt', 'notes-1.txt', 'notes-2.txt', '']);
   });
 });
 
