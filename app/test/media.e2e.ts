@@ -134,5 +134,12 @@ describe('attachments and voice messages', () => {
     await player.getByRole('slider', { name: 'Seek' }).fill('1');
     expect(await player.locator('audio').evaluate((el: HTMLAudioElement) => el.currentTime)).toBeCloseTo(1, 0);
     expect(a.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+
+    // The sender's side on a phone: own image, file card and voice message, tools beside the text box.
+    await a.page.setViewportSize({ width: 390, height: 844 });
+    await a.page.getByTestId('voice-player').waitFor();
+    expect(await a.page.getByRole('button', { name: 'Attach files' }).isVisible()).toBe(true);
+    expect(await a.page.getByRole('button', { name: 'Send message' }).isVisible()).toBe(true);
+    await screenshot(a.page, 'media-mobile-sender');
   });
 });
