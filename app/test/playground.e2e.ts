@@ -25,6 +25,27 @@ async function setEditor(page: Page, selector: string, text: string): Promise<vo
   }, 10_000, `editor ${selector} to show the pasted text`);
 }
 
+/**
+ * GraphiQL takes the operation name from the editor 100 ms after the last change (a debounced
+ * handler that first saves the text to localStorage). Running before that sends the new text
+ * with the previous operation's name, which the server rightly refuses; under load the gap
+ * grows, so wait until the saved text is the new one.
+ */
+async function waitForOperationText(page: Page, marker: string): Promise<void> {
+  await eventually(
+    () =>
+      page.evaluate(
+        (m) => {
+          const storage = (globalThis as any).localStorage;
+          return Object.keys(storage).some((key) => key.endsWith(':query') && String(storage.getItem(key) ?? '').includes(m));
+        },
+        marker,
+      ),
+    10_000,
+    `GraphiQL to take the operation containing ${marker}`,
+  );
+}
+
 async function responseText(page: Page): Promise<string> {
   return (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
 }
@@ -97,6 +118,7 @@ describe('GraphQL playground', () => {
     await page.locator('.graphiql-editors').getByRole('button', { name: 'Headers', exact: true }).click();
     await setEditor(page, '.graphiql-editor-tool .monaco-editor[data-uri$="headers.json"]', JSON.stringify({ Authorization: `Bearer ${ann.token}` }, null, 2));
     await setEditor(page, '.graphiql-query-editor .monaco-editor', 'query Me {\n  me { handle displayName }\n  unreadTotal\n}');
+    await waitForOperationText(page, 'query Me');
     await page.getByRole('button', { name: /^Execute query/ }).click();
     await eventually(async () => (await responseText(page)).includes(ann.handle), 15_000, 'query result in the response pane');
     expect(await responseText(page)).toContain('"unreadTotal": 0');
@@ -106,6 +128,7 @@ describe('GraphQL playground', () => {
       '.graphiql-query-editor .monaco-editor',
       `subscription Live {\n  messageAdded(conversationId: "${conversationId}") {\n    seq\n    content\n    sender { handle }\n  }\n}`,
     );
+    await waitForOperationText(page, 'subscription Live');
     await page.getByRole('button', { name: /^Execute query/ }).click();
     await page.getByRole('button', { name: /^Stop query/ }).waitFor();
     // The socket opens asynchronously: send until the event shows (each send is a new message).
