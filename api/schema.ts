@@ -17,6 +17,7 @@ import { AgentRepliesResolver } from './modules/agent-replies/agent-replies.reso
 import { AgentReplyFieldsResolver, ConversationAgentFieldsResolver } from './modules/agent-replies/agent-reply-fields.resolver';
 import { NotificationsResolver, NotificationStreamResolver } from './modules/notifications/notifications.resolver';
 import { AttachmentResolver, MessageAttachmentsResolver } from './modules/media/media.resolver';
+import { GroupsResolver, MessageReceiptsResolver } from './modules/groups/groups.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -40,6 +41,8 @@ export const resolvers = [
   NotificationStreamResolver,
   MessageAttachmentsResolver,
   AttachmentResolver,
+  GroupsResolver,
+  MessageReceiptsResolver,
 ] as const;
 
 /** Resolvers are built by hand from the services: no DI container, the wiring is all here. */
@@ -67,6 +70,8 @@ function resolverInstances(services: Services | null): Map<Function, object> {
     [NotificationStreamResolver, new NotificationStreamResolver()],
     [MessageAttachmentsResolver, new MessageAttachmentsResolver()],
     [AttachmentResolver, new AttachmentResolver(s.media)],
+    [GroupsResolver, new GroupsResolver(s.groups)],
+    [MessageReceiptsResolver, new MessageReceiptsResolver()],
   ]);
 }
 

@@ -20,6 +20,7 @@ import { SearchService } from './modules/search/search.service';
 import { MediaService, mediaTmpDir } from './modules/media/media.service';
 import { createBlobStore } from './modules/media/blob-store';
 import type { Logger } from './shared/logger';
+import { GroupsService } from './modules/groups/groups.service';
 
 /** Every domain service, built once per process from the database, the event hub and the configuration. */
 export function createServices(db: Db, hub: EventHub, config: Config, limits?: RateLimits, logger?: Logger) {
@@ -37,6 +38,7 @@ export function createServices(db: Db, hub: EventHub, config: Config, limits?: R
     profiles,
     agents,
     conversations,
+    groups: new GroupsService(db, hub, conversations, config.groupMaxMembers, limits),
     messages,
     messageEdits: new MessageEditsService(db, hub, (raw) => messages.validContent(raw), config.messageEditWindowSeconds, media),
     media,

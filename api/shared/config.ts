@@ -19,6 +19,8 @@ export interface Config {
   messageMaxLength: number;
   /** How long after sending its sender may edit a message. */
   messageEditWindowSeconds: number;
+  /** Most people in one group chat (at least 3: a group is its creator and two others). */
+  groupMaxMembers: number;
   dbPoolSize: number;
   introspection: boolean;
   /** Abuse limits for GraphQL documents (graphql-armor) and HTTP bodies. */
@@ -247,6 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
     messageMaxLength: int(env, 'MESSAGE_MAX_LENGTH', 4000, 1, 100_000),
     messageEditWindowSeconds: int(env, 'MESSAGE_EDIT_WINDOW_SECONDS', 900, 0, 30 * 24 * 3600),
+    groupMaxMembers: int(env, 'GROUP_MAX_MEMBERS', 100, 3, 10_000),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 500),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),

@@ -12,6 +12,12 @@ export type DomainEvent =
   | { kind: 'typing'; conversationId: string; recipients: string[]; profileId: string; isTyping: boolean; expiresAt: string }
   /** An agent reply grew or changed state: `message` holds its whole content so far, `delta` what was added at `offset`. */
   | { kind: 'message_updated'; conversationId: string; recipients: string[]; message: Message; delta: string; offset: number; /** the one update that completes an agent reply */ completed?: true }
+  /**
+   * A group's members changed (committed). Addressed to the members after the change AND those
+   * who were removed or left, so every open stream of a removed person drops the group at once,
+   * including events already addressed to them before the change (an agent reply still streaming).
+   */
+  | { kind: 'membership'; conversationId: string; recipients: string[]; removed: string[]; added: string[] }
   /** Sessions ended (sign-out, password change, account deletion): every node forgets them and closes their sockets. */
   | { kind: 'session'; conversationId?: undefined; recipients: string[]; sessionIds: string[] | 'all' };
 

@@ -6,6 +6,7 @@ import { createMessageLoaders } from '../modules/messages/messages.loaders';
 import { createAgentReplyLoaders } from '../modules/agent-replies/agent-replies.loaders';
 import { createRichMessageLoaders } from '../modules/messages/rich-messages.loaders';
 import { createMediaLoaders } from '../modules/media/media.loaders';
+import { createGroupLoaders } from '../modules/groups/groups.loaders';
 
 /** Made per request (per operation for subscriptions), so nothing is cached across viewers. */
 export function createLoaders(db: Db) {
@@ -17,6 +18,7 @@ export function createLoaders(db: Db) {
     ...createAgentReplyLoaders(db),
     ...createRichMessageLoaders(db),
     ...createMediaLoaders(db),
+    ...createGroupLoaders(db),
   };
 }
 

@@ -56,3 +56,14 @@ export async function sendMessage(app: TestApp, me: TestUser, conversationId: st
   );
   return data.sendMessage;
 }
+
+export async function createGroup(app: TestApp, me: TestUser, members: TestUser[], title = 'Test group'): Promise<{ id: string }> {
+  const data = ok(
+    await app.gql<{ createGroup: { id: string } }>(
+      `mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+      { input: { title, memberIds: members.map((m) => m.userId) } },
+      me.token,
+    ),
+  );
+  return data.createGroup;
+}

@@ -7,6 +7,7 @@ import { assertUuid } from '../../shared/validation';
 import type { Message } from '../messages/messages.types';
 import type { SentContext } from '../messages/messages.service';
 import { helpText, parseCommand } from './agent-commands';
+import { mentionedHandles } from './mentions';
 import type { ReplyQueue } from './reply-queue';
 import type { ReplyStore } from './reply-store';
 import type { SystemMessages } from './system-messages';
@@ -38,8 +39,10 @@ export class AgentChatsService {
 
   /** Hooked into MessagesService.send: runs after the message committed; never fails the send. */
   readonly afterSend = async (message: Message, sent: SentContext): Promise<void> => {
-    if (!this.config.enabled || !sent.targetAgentId || sent.senderRole !== 'MEMBER' || message.senderType !== 'USER') return;
+    if (!this.config.enabled || message.senderType !== 'USER') return;
     try {
+      if (sent.chatType === 'GROUP') return await this.answerMentions(message);
+      if (!sent.targetAgentId || sent.senderRole !== 'MEMBER') return;
       await this.answer(message, sent.targetAgentId);
     } catch (error) {
       this.logger.error({ err: error, messageId: message.id }, 'could not queue an agent reply');
@@ -65,6 +68,30 @@ export class AgentChatsService {
     if (command) return this.runCommand(command, message, state);
     if (state.takenOver) return; // the owner answers; they see the message like any other
     if (state.pausedAt) return this.pausedNotice(message, state);
+    await this.queueReply(message, state);
+  }
+
+  /**
+   * In a group, an agent answers only a message that mentions it (`@handle`): no mention, no
+   * query at all. Commands are not read in groups; a paused agent stays silent there.
+   */
+  private async answerMentions(message: Message): Promise<void> {
+    const handles = mentionedHandles(message.content);
+    if (handles.length === 0) return;
+    const agents = await this.db.query<ChatState & { handle: string }>(
+      `SELECT a.id AS "agentId", a.handle, a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
+              a.paused_at AS "pausedAt", false AS "takenOver"
+         FROM group_agents g JOIN agents a ON a.id = g.agent_id JOIN profiles p ON p.id = a.owner_id
+        WHERE g.conversation_id = $1 AND a.handle = ANY($2::text[])`,
+      [message.conversationId, handles],
+    );
+    agents.sort((x, y) => handles.indexOf(x.handle) - handles.indexOf(y.handle));
+    for (const state of agents) if (!state.pausedAt) await this.queueReply(message, state);
+  }
+
+  /** A PENDING reply and its job, in one transaction, within the person's hourly budget. */
+  private async queueReply(message: Message, state: ChatState): Promise<void> {
+    const agentId = state.agentId;
     const personId = message.senderId!;
     const queued = await this.db.transaction(async (tx) => {
       // One person's sends are counted one at a time, so concurrent sends cannot overspend the budget.
@@ -131,8 +158,8 @@ export class AgentChatsService {
   /** retryAgentReply: the person who asked (or the owner) tries a FAILED reply again. */
   async retry(viewerId: string, messageId: string): Promise<Message> {
     const id = assertUuid(messageId, 'messageId');
-    const [row] = await this.db.query<{ state: string; conversationId: string; requesterId: string | null; ownerId: string }>(
-      `SELECT m.state, m.conversation_id AS "conversationId", m.requester_id AS "requesterId", a.owner_id AS "ownerId"
+    const [row] = await this.db.query<{ state: string; conversationId: string; requesterId: string | null; ownerId: string; agentId: string }>(
+      `SELECT m.state, m.conversation_id AS "conversationId", m.requester_id AS "requesterId", a.owner_id AS "ownerId", a.id AS "agentId"
          FROM messages m JOIN participants pa ON pa.conversation_id = m.conversation_id AND pa.profile_id = $2
          JOIN agents a ON a.id = m.sender_agent_id
         WHERE m.id = $1`,
@@ -141,7 +168,7 @@ export class AgentChatsService {
     if (!row || !row.requesterId) throw new NotFoundError('No such agent reply');
     if (viewerId !== row.requesterId && viewerId !== row.ownerId) throw new NotFoundError('No such agent reply');
     if (row.state !== 'FAILED') throw new BadInputError('Only a failed reply can be retried', 'messageId');
-    const state = await this.chatState(row.conversationId);
+    const state = (await this.chatState(row.conversationId)) ?? (await this.groupAgentState(row.conversationId, row.agentId));
     if (!this.config.enabled || !state) throw new BadInputError('This agent is not answering right now', 'messageId');
     if (state.pausedAt) throw new BadInputError(`${state.agentName} is paused`, 'messageId');
     if (state.takenOver) throw new BadInputError(`${state.ownerName} is answering in this chat now`, 'messageId');
@@ -155,6 +182,18 @@ export class AgentChatsService {
     this.events.publish({ kind: 'message_updated', conversationId: row.conversationId, recipients, message: reopened, delta: '', offset: 0 });
     this.queue.poke();
     return reopened;
+  }
+
+  /** An agent that is (still) in a group, as chatState describes an agent chat. */
+  private async groupAgentState(conversationId: string, agentId: string): Promise<ChatState | null> {
+    const [row] = await this.db.query<ChatState>(
+      `SELECT a.id AS "agentId", a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
+              a.paused_at AS "pausedAt", false AS "takenOver"
+         FROM group_agents g JOIN agents a ON a.id = g.agent_id JOIN profiles p ON p.id = a.owner_id
+        WHERE g.conversation_id = $1 AND g.agent_id = $2`,
+      [conversationId, agentId],
+    );
+    return row ?? null;
   }
 
   private async chatState(conversationId: string): Promise<ChatState | null> {

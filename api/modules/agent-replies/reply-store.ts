@@ -19,6 +19,9 @@ export interface Claimed {
   requesterName: string;
   replyToId: string | null;
   resetSeq: number;
+  /** GROUP: the agent was @mentioned in a group chat (with this title). */
+  chatType: 'PROFILE' | 'AGENT' | 'GROUP';
+  groupTitle: string | null;
 }
 
 export type ClaimResult =
@@ -67,7 +70,7 @@ export class ReplyStore {
         `SELECT m.state, a.id AS "agentId", a.display_name AS "agentName", a.persona, a.model, a.owner_id AS "ownerId",
                 COALESCE(op.display_name, op.handle) AS "ownerName", m.requester_id AS "requesterId",
                 COALESCE(rp.display_name, rp.handle, 'someone') AS "requesterName", m.reply_to_id AS "replyToId",
-                c.agent_reset_seq::int AS "resetSeq", a.paused_at IS NOT NULL AS paused, c.agent_taken_over_at IS NOT NULL AS "takenOver",
+                c.agent_reset_seq::int AS "resetSeq", c.chat_type AS "chatType", c.title AS "groupTitle", a.paused_at IS NOT NULL AS paused, c.agent_taken_over_at IS NOT NULL AS "takenOver",
                 (SELECT array_agg(profile_id) FROM participants WHERE conversation_id = c.id) AS recipients,
                 (SELECT count(*) FROM messages o WHERE o.sender_agent_id = a.id AND o.state IN ('PENDING', 'STREAMING')
                     AND o.lease_until > now() AND o.id <> m.id)::int AS busy

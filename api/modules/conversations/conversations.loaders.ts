@@ -9,7 +9,7 @@ import type { Participant } from './conversations.types';
 export const UNREAD_SQL = `pa.last_seq - pa.last_read_seq - CASE WHEN pa.deleted_unread_read_seq = pa.last_read_seq THEN pa.deleted_unread ELSE 0 END`;
 
 const PARTICIPANT_COLUMNS = `pa.conversation_id AS "conversationId", pa.profile_id AS "profileId", pa.role,
-  pa.last_read_seq::int AS "lastReadSeq", pa.last_read_at AS "lastReadAt", (${UNREAD_SQL})::int AS unread`;
+  pa.last_read_seq::int AS "lastReadSeq", pa.last_read_at AS "lastReadAt", pa.is_admin AS "isAdmin", (${UNREAD_SQL})::int AS unread`;
 
 export type ParticipantRow = Participant & { unread: number };
 

@@ -18,13 +18,13 @@ export class ConversationsResolver {
 
   @Authorized()
   @Query(() => ConversationConnection, {
-    description: 'Your own chats, most recent first: PROFILE chats, and AGENT chats you started (chats others hold with your agents are in agentConversations).',
+    description: 'Your own chats, most recent first: PROFILE chats, AGENT chats you started and GROUP chats you are in (chats others hold with your agents are in agentConversations).',
   })
   conversations(
     @CurrentUser() viewerId: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size (1–100).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
-    @Arg('chatType', () => ChatType, { nullable: true, description: 'Only PROFILE or only AGENT chats.' }) chatType: ChatType | null,
+    @Arg('chatType', () => ChatType, { nullable: true, description: 'Only PROFILE, only AGENT or only GROUP chats.' }) chatType: ChatType | null,
   ) {
     return this.conversationService.list(viewerId, { first: first ?? 20, after, chatType });
   }
@@ -76,10 +76,17 @@ export class ConversationsResolver {
   }
 
   @FieldResolver(() => Profile, {
-    description: 'The participant who is not the viewer (for an agent\'s owner viewing an agent chat: the person chatting with the agent).',
+    description:
+      'The participant who is not the viewer (for an agent\'s owner viewing an agent chat: the person chatting with the agent). GROUP chats have no single other side: the longest-standing other member (the viewer when alone); use `participants` and `title`.',
   })
   async otherParticipant(@Root() conversation: Conversation, @Ctx() ctx: RequestContext): Promise<ProfileRow> {
-    const otherId = conversation.userLowId === conversation.viewerId ? conversation.userHighId : conversation.userLowId;
+    let otherId: string;
+    if (conversation.chatType === ChatType.GROUP) {
+      const members = await ctx.loaders.participantsByConversation.load(conversation.id);
+      otherId = members.find((m) => m.profileId !== conversation.viewerId)?.profileId ?? conversation.viewerId;
+    } else {
+      otherId = (conversation.userLowId === conversation.viewerId ? conversation.userHighId : conversation.userLowId)!;
+    }
     const profile = await ctx.loaders.profileById.load(otherId);
     if (!profile) throw new Error(`conversation ${conversation.id} references a missing profile`);
     return profile;

@@ -45,6 +45,7 @@ export class ConversationsService {
   async start(viewerId: string, input: StartConversationInput): Promise<{ conversation: Conversation; isNew: boolean }> {
     const targetUserId = assertUuid(input.targetUserId, 'targetUserId');
     let agentId: string | null = null;
+    if (input.chatType === ChatType.GROUP) throw new BadInputError('Groups are made with createGroup', 'chatType');
     if (input.chatType === ChatType.PROFILE) {
       if (input.targetAgentId) throw new BadInputError('targetAgentId is only for AGENT chats', 'targetAgentId');
       if (targetUserId === viewerId) throw new BadInputError('You cannot start a profile chat with yourself', 'targetUserId');

@@ -4,6 +4,7 @@ import { Connection } from '../../shared/pagination';
 export enum ChatType {
   PROFILE = 'PROFILE',
   AGENT = 'AGENT',
+  GROUP = 'GROUP',
 }
 
 registerEnumType(ChatType, {
@@ -12,6 +13,7 @@ registerEnumType(ChatType, {
   valuesConfig: {
     PROFILE: { description: 'Two people, directly (a message to the other person\'s inbox).' },
     AGENT: { description: 'A person chatting with another person\'s AI agent; the agent\'s owner can watch.' },
+    GROUP: { description: 'A group chat: a title and 3 or more members (GROUP_MAX_MEMBERS at most); agents added by their owners answer when @mentioned.' },
   },
 });
 
@@ -40,17 +42,23 @@ export class Participant {
   @Field(() => ParticipantRole, { description: 'MEMBER, or AGENT_OWNER for the owner of an agent chat\'s agent.' })
   role: ParticipantRole;
 
+  @Field(() => Boolean, { description: 'GROUP chats: this member may rename the group, add and remove members and make others admin. Always false elsewhere.' })
+  isAdmin: boolean;
+
   profileId: string;
   conversationId: string;
 }
 
-@ObjectType({ description: 'A chat between two people, or between a person and another person\'s agent.' })
+@ObjectType({ description: 'A chat between two people, between a person and another person\'s agent, or a group chat.' })
 export class Conversation {
   @Field(() => ID, { description: 'The conversation id (a UUID).' })
   id: string;
 
-  @Field(() => ChatType, { description: 'PROFILE or AGENT.' })
+  @Field(() => ChatType, { description: 'PROFILE, AGENT or GROUP.' })
   chatType: ChatType;
+
+  @Field(() => String, { nullable: true, description: 'GROUP chats: the group\'s name. Null for PROFILE and AGENT chats.' })
+  title: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the last message was sent; null before the first.' })
   lastMessageAt: Date | null;
@@ -68,8 +76,9 @@ export class Conversation {
   muted: boolean;
 
   initiatorId: string;
-  userLowId: string;
-  userHighId: string;
+  /** Null for GROUP chats. */
+  userLowId: string | null;
+  userHighId: string | null;
   targetAgentId: string | null;
   /** AGENT chats: set while the agent's owner has taken it over (see agent-replies). */
   agentTakenOverAt?: Date | null;
@@ -96,4 +105,4 @@ export class StartConversationPayload {
 export const CONVERSATION_COLUMNS = `c.id, c.chat_type AS "chatType", c.initiator_id AS "initiatorId", c.user_low_id AS "userLowId",
   c.user_high_id AS "userHighId", c.target_agent_id AS "targetAgentId", c.last_message_at AS "lastMessageAt",
   c.last_message_preview AS "lastMessagePreview", c.created_at AS "createdAt", c.last_seq::int AS "lastSeq",
-  c.agent_taken_over_at AS "agentTakenOverAt"`;
+  c.agent_taken_over_at AS "agentTakenOverAt", c.title`;

@@ -15,6 +15,7 @@ import type { MediaService } from '../media/media.service';
 /** What the send statement knew about the conversation as the message committed. */
 export interface SentContext {
   targetAgentId: string | null;
+  chatType: 'PROFILE' | 'AGENT' | 'GROUP';
   senderRole: 'MEMBER' | 'AGENT_OWNER';
 }
 
@@ -50,7 +51,7 @@ export class MessagesService {
    * The statement commits before anyone is told (events go out after it returns).
    * With attachments (and only then) a second statement in the same transaction claims them.
    */
-  async send(senderId: string, input: SendMessageInput): Promise<Message> {
+  async send(senderId: string, input: SendMessageInput, retried = false): Promise<Message> {
     const conversationId = assertUuid(input.conversationId, 'conversationId');
     const withFiles = !!input.attachmentIds?.length;
     const content = this.validContent(input.content, withFiles);
@@ -60,7 +61,7 @@ export class MessagesService {
     const files = withFiles ? await this.media!.prepare(senderId, input.attachmentIds!) : null;
     const preview = content || !files ? previewOf(content) : files.preview;
     try {
-      await this.limits?.consume('send', senderId);
+      if (!retried) await this.limits?.consume('send', senderId);
     } catch (error) {
       // A retry of a message that was already sent is not a new message: it still gets its answer.
       if (error instanceof RateLimitedError && clientId !== null) {
@@ -73,17 +74,21 @@ export class MessagesService {
     try {
       const statement = (db: Db) => db.query<(typeof rows)[number]>(
         `WITH me AS (
-           SELECT pa.role, pa.last_read_seq FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2
-              AND NOT EXISTS (SELECT 1 FROM participants o JOIN blocks b
+           SELECT pa.role, pa.last_read_seq, (SELECT member_epoch FROM conversations WHERE id = $1) AS epoch
+             FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2
+              -- Blocks stop messages between two people; inside a group they do not apply.
+              AND (pa.chat_type = 'GROUP' OR NOT EXISTS (SELECT 1 FROM participants o JOIN blocks b
                                 ON (b.blocker_id = o.profile_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = o.profile_id)
-                               WHERE o.conversation_id = $1 AND o.profile_id <> $2)
+                               WHERE o.conversation_id = $1 AND o.profile_id <> $2))
               -- A reply answers a message of this conversation that is still there.
               AND ($6::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = $6 AND r.conversation_id = $1 AND r.deleted_at IS NULL))
          ), conv AS (
            UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = clock_timestamp(),
                   last_message_preview = $4, updated_at = now()
-             FROM me WHERE c.id = $1
-           RETURNING c.id, c.last_seq, c.last_message_at, c.target_agent_id, me.role, me.last_read_seq AS old_read_seq,
+             -- The epoch read with the membership above must still hold once the row is locked: a
+             -- send that waited on a membership change (a removal) re-checks here and writes nothing.
+             FROM me WHERE c.id = $1 AND c.member_epoch = me.epoch
+           RETURNING c.id, c.last_seq, c.last_message_at, c.target_agent_id, c.chat_type, me.role, me.last_read_seq AS old_read_seq,
                      me.role = 'AGENT_OWNER' AND c.agent_taken_over_at IS NULL AS as_agent
          ), msg AS (
            INSERT INTO messages (conversation_id, seq, sender_type, sender_id, sender_agent_id, content, client_id, created_at, reply_to_id)
@@ -100,7 +105,8 @@ export class MessagesService {
          )
          SELECT ${MESSAGE_COLUMNS}, (SELECT array_agg(profile_id) FROM parts) AS recipients,
                 (SELECT old_read_seq::int FROM conv) AS "oldReadSeq",
-                (SELECT target_agent_id FROM conv) AS "targetAgentId", (SELECT role FROM conv) AS "senderRole"
+                (SELECT target_agent_id FROM conv) AS "targetAgentId", (SELECT role FROM conv) AS "senderRole",
+                (SELECT chat_type FROM conv) AS "chatType"
            FROM msg m`,
         [conversationId, senderId, content, preview, clientId, replyToId],
       );
@@ -117,30 +123,42 @@ export class MessagesService {
       }
       throw error;
     }
-    if (!rows[0]) return this.explainRefusal(senderId, conversationId, replyToId);
-    const { recipients, oldReadSeq, targetAgentId, senderRole, ...message } = rows[0];
+    if (!rows[0]) {
+      await this.explainRefusal(senderId, conversationId, replyToId);
+      // Nothing explains it: the send lost a race with a membership change of its group (the
+      // epoch moved while it waited). The sender is still a member: once more, on the new state.
+      if (retried) throw new Error('sendMessage wrote nothing twice with nothing to explain it');
+      return this.send(senderId, input, true);
+    }
+    const { recipients, oldReadSeq, targetAgentId, senderRole, chatType, ...message } = rows[0];
     this.events.publish({ kind: 'message', conversationId, recipients, message });
     this.events.publish({ kind: 'conversation', conversationId, recipients });
     if (oldReadSeq < message.seq - 1) {
       // Sending reads everything before it: the others can show "seen" on their messages.
       this.events.publish({ kind: 'read', conversationId, recipients, profileId: senderId, lastReadSeq: message.seq, lastReadAt: message.createdAt.toISOString() });
     }
-    await Promise.allSettled(this.sentListeners.map((listener) => listener(message, { targetAgentId, senderRole })));
+    await Promise.allSettled(this.sentListeners.map((listener) => listener(message, { targetAgentId, senderRole, chatType })));
     return message;
   }
 
-  /** Nothing was written: say why (not a participant, a block between the two sides, or no such message to answer). */
-  private async explainRefusal(senderId: string, conversationId: string, replyToId: string | null): Promise<never> {
-    const [row] = await this.db.query<{ blockedByMe: boolean; replyable: boolean }>(
+  /**
+   * Nothing was written: say why (not a participant, a block between the two sides, or no such
+   * message to answer). Returns when none of these holds (a group's membership changed meanwhile).
+   */
+  private async explainRefusal(senderId: string, conversationId: string, replyToId: string | null): Promise<void> {
+    const [row] = await this.db.query<{ blockedByMe: boolean; blocked: boolean; replyable: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM participants o JOIN blocks b ON b.blocker_id = $2 AND b.blocked_id = o.profile_id
                        WHERE o.conversation_id = $1 AND o.profile_id <> $2) AS "blockedByMe",
+              pa.chat_type <> 'GROUP' AND EXISTS (SELECT 1 FROM participants o JOIN blocks b
+                       ON (b.blocker_id = o.profile_id AND b.blocked_id = $2) OR (b.blocker_id = $2 AND b.blocked_id = o.profile_id)
+                       WHERE o.conversation_id = $1 AND o.profile_id <> $2) AS blocked,
               ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = $3 AND r.conversation_id = $1 AND r.deleted_at IS NULL)) AS replyable
          FROM participants pa WHERE pa.conversation_id = $1 AND pa.profile_id = $2`,
       [conversationId, senderId, replyToId],
     );
     if (!row) throw new NotFoundError('No such conversation');
     if (!row.replyable) throw new BadInputError('replyToId must be a message of this conversation that was not deleted', 'replyToId');
-    throw new ForbiddenError(row.blockedByMe ? 'You blocked this person: unblock them to send' : 'This person is not accepting messages from you');
+    if (row.blocked) throw new ForbiddenError(row.blockedByMe ? 'You blocked this person: unblock them to send' : 'This person is not accepting messages from you');
   }
 
   private async existingByClientId(senderId: string, clientId: string, conversationId: string): Promise<Message> {

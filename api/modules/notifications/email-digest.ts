@@ -100,7 +100,7 @@ export class EmailDigest {
     );
     const sections = await this.db.query<{ conversationId: string; title: string; unread: number; lines: { name: string; content: string }[] }>(
       `SELECT k.cid AS "conversationId",
-              COALESCE(a.display_name, COALESCE(op.display_name, op.handle)) AS title,
+              COALESCE(c.title, a.display_name, op.display_name, op.handle) AS title,
               (k.last_seq - k.from_seq)::int AS unread,
               (SELECT json_agg(x ORDER BY x.seq) FROM (
                  SELECT m.seq, COALESCE(sa.display_name, sp.display_name, sp.handle, 'Parley') AS name, ${messageTextSql('m', 300)} AS content
@@ -110,7 +110,7 @@ export class EmailDigest {
          FROM unnest($2::uuid[], $3::int[], $4::int[]) AS k(cid, from_seq, last_seq)
          JOIN conversations c ON c.id = k.cid
          LEFT JOIN agents a ON a.id = c.target_agent_id AND c.initiator_id = $1
-         JOIN profiles op ON op.id = CASE WHEN c.user_low_id = $1 THEN c.user_high_id ELSE c.user_low_id END`,
+         LEFT JOIN profiles op ON op.id = CASE WHEN c.user_low_id = $1 THEN c.user_high_id ELSE c.user_low_id END`,
       [profileId, rows.map((r) => r.conversationId), rows.map((r) => r.fromSeq), rows.map((r) => r.lastSeq)],
     );
     const total = sections.reduce((n, s) => n + s.unread, 0);

@@ -40,11 +40,29 @@ export class RealtimeService {
     private readonly conversations: ConversationsService,
   ) {}
 
-  private queue(viewerId: string, accept: (event: DomainEvent) => boolean): EventQueue<DomainEvent> {
+  /**
+   * A viewer's events, filtered. Routing already addressed each event to this viewer; checking
+   * `recipients` again is the per-event authorization. On top of that, a stream remembers the
+   * groups its viewer was removed from (or left) while it was open and drops every later event
+   * of those groups, even one addressed before the removal (an agent reply still streaming to
+   * the recipients it had when it started); a stream of that one group ends. Being added back
+   * lifts it: the events addressed to them from then on are theirs again.
+   */
+  private queue(viewerId: string, accept: (event: DomainEvent) => boolean, onlyId: string | null = null): EventQueue<DomainEvent> {
     let stop = () => undefined as void;
     const queue = new EventQueue<DomainEvent>(QUEUE_CAPACITY, () => stop());
-    // Routing already addressed the event to this viewer; checking `recipients` again is the per-event authorization.
+    const revoked = new Set<string>();
     stop = this.hub.listen(viewerId, (event) => {
+      if (event.kind === 'membership') {
+        if (event.removed.includes(viewerId)) {
+          revoked.add(event.conversationId);
+          if (onlyId === event.conversationId) void queue.return();
+        } else if (event.added.includes(viewerId)) {
+          revoked.delete(event.conversationId);
+        }
+        return;
+      }
+      if (event.conversationId && revoked.has(event.conversationId)) return;
       if (event.recipients.includes(viewerId) && accept(event)) queue.push(event);
     });
     return queue;
@@ -69,11 +87,11 @@ export class RealtimeService {
         [onlyId ?? viewerId],
       );
       for (const row of rows) lastSeq.set(row.id, row.lastSeq);
-      return this.orderedMessages(this.queue(viewerId, accept), [], lastSeq);
+      return this.orderedMessages(this.queue(viewerId, accept, onlyId), [], lastSeq);
     }
 
     // Resume: listen first, then replay from the database (register-then-snapshot), dropping repeats.
-    const queue = this.queue(viewerId, accept);
+    const queue = this.queue(viewerId, accept, onlyId);
     let replay: Message[] = [];
     try {
       if (onlyId) {
@@ -118,7 +136,7 @@ export class RealtimeService {
     const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
     const afterSeq = after ? messageCursorSeq(after, 'after') : null;
     if (onlyId) await this.conversations.requireParticipant(viewerId, onlyId);
-    const queue = this.queue(viewerId, (e) => e.kind === 'message_updated' && (!onlyId || e.conversationId === onlyId));
+    const queue = this.queue(viewerId, (e) => e.kind === 'message_updated' && (!onlyId || e.conversationId === onlyId), onlyId);
     let changed: Message[] = [];
     if (onlyId && afterSeq !== null) {
       try {
@@ -142,7 +160,7 @@ export class RealtimeService {
   async readReceipts(viewerId: string, conversationId: string | null): Promise<AsyncIterableIterator<ReadReceipt>> {
     const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
     if (onlyId) await this.conversations.requireParticipant(viewerId, onlyId);
-    const queue = this.queue(viewerId, (e) => e.kind === 'read' && (!onlyId || e.conversationId === onlyId));
+    const queue = this.queue(viewerId, (e) => e.kind === 'read' && (!onlyId || e.conversationId === onlyId), onlyId);
     return map(queue, (e) => {
       const r = e as Extract<DomainEvent, { kind: 'read' }>;
       return { conversationId: r.conversationId, profileId: r.profileId, lastReadSeq: r.lastReadSeq, lastReadAt: r.lastReadAt ? new Date(r.lastReadAt) : null };
@@ -153,7 +171,7 @@ export class RealtimeService {
     const onlyId = conversationId ? assertUuid(conversationId, 'conversationId') : null;
     if (onlyId) await this.conversations.requireParticipant(viewerId, onlyId);
     // Your own typing is not news to you.
-    const queue = this.queue(viewerId, (e) => e.kind === 'typing' && e.profileId !== viewerId && (!onlyId || e.conversationId === onlyId));
+    const queue = this.queue(viewerId, (e) => e.kind === 'typing' && e.profileId !== viewerId && (!onlyId || e.conversationId === onlyId), onlyId);
     return map(queue, (e) => {
       const t = e as Extract<DomainEvent, { kind: 'typing' }>;
       return { conversationId: t.conversationId, profileId: t.profileId, isTyping: t.isTyping, expiresAt: new Date(t.expiresAt) };
