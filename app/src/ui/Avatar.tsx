@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ComputerIcon } from './icons';
+import { ComputerIcon, GroupIcon } from './icons';
 
 interface AvatarProps {
   name: string;
@@ -7,6 +7,8 @@ interface AvatarProps {
   size?: number;
   /** Agent chats: a purple badge holding a computer icon on the avatar. */
   agent?: boolean;
+  /** Group chats: a badge holding a two-people icon. */
+  group?: boolean;
 }
 
 const PALETTE = ['#2563eb', '#059669', '#d97706', '#dc2626', '#0891b2', '#4f46e5', '#be185d', '#65a30d'];
@@ -27,7 +29,7 @@ function initials(name: string): string {
  * A picture, or initials on a colour of the name when there is none or it fails to load
  * (an avatar URL is someone's link, which may be gone or unreachable offline).
  */
-export function Avatar({ name, src, size = 40, agent = false }: AvatarProps) {
+export function Avatar({ name, src, size = 40, agent = false, group = false }: AvatarProps) {
   const [failed, setFailed] = useState(false);
   const showImage = Boolean(src) && !failed;
   return (
@@ -42,6 +44,11 @@ export function Avatar({ name, src, size = 40, agent = false }: AvatarProps) {
       {agent ? (
         <span className="avatar-agent-badge" title="Agent chat" data-testid="agent-badge">
           <ComputerIcon size={Math.max(10, Math.round(size * 0.3))} title="Agent" />
+        </span>
+      ) : null}
+      {group ? (
+        <span className="avatar-group-badge" title="Group chat" data-testid="group-badge">
+          <GroupIcon size={Math.max(10, Math.round(size * 0.3))} title="Group" />
         </span>
       ) : null}
     </span>

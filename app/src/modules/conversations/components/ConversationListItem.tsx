@@ -22,7 +22,7 @@ export function ConversationListItem({ conversation, viewerId, search }: { conve
         data-conversation-id={conversation.id}
         data-chat-type={conversation.chatType}
       >
-        <Avatar name={look.avatarName} src={look.avatarUrl} agent={look.isAgentChat} />
+        <Avatar name={look.avatarName} src={look.avatarUrl} agent={look.isAgentChat} group={look.isGroup} />
         <span className="conversation-item-body">
           <span className="conversation-item-top">
             <span className="conversation-item-title" data-testid="conversation-title">
@@ -35,6 +35,7 @@ export function ConversationListItem({ conversation, viewerId, search }: { conve
           <span className="conversation-item-bottom">
             <span className={`conversation-item-preview${typists.length ? ' is-typing' : ''}`}>
               {look.isAgentChat ? <span className="visually-hidden">{look.subtitle}. </span> : null}
+              {look.isGroup ? <span className="conversation-item-members" data-testid="member-count">{look.subtitle} · </span> : null}
               {preview}
             </span>
             <UnreadBadge count={unread} label={`${unread} unread`} />

@@ -18,18 +18,18 @@ const TABS = [
   { value: 'chats', label: 'Chats' },
   { value: 'agents', label: 'Agent Chats' },
 ] as const;
-type Kind = 'all' | 'PROFILE' | 'AGENT';
+type Kind = 'all' | 'PROFILE' | 'AGENT' | 'GROUP';
 
 /**
  * The sidebar: "Chats" (my conversations, most recent first, searchable, filterable by
- * Profile/Agent) and "Agent Chats" (chats others hold with my agents, filterable by agent).
+ * Profile/Agent/Group) and "Agent Chats" (chats others hold with my agents, filterable by agent).
  * Tab and filters live in the URL, so a reload or a shared link keeps them.
  */
 export function ConversationSidebar() {
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const tab = params.get('tab') === 'agents' ? 'agents' : 'chats';
-  const kind = (['PROFILE', 'AGENT'].includes(params.get('type') ?? '') ? params.get('type') : 'all') as Kind;
+  const kind = (['PROFILE', 'AGENT', 'GROUP'].includes(params.get('type') ?? '') ? params.get('type') : 'all') as Kind;
   const agentId = params.get('agent');
   const [text, setText] = useState('');
   const [modalOpen, setModalOpen] = useState(false);
@@ -90,10 +90,10 @@ export function ConversationSidebar() {
             <fieldset className="field-group">
               <legend className="visually-hidden">Show</legend>
               <div className="segmented">
-                {(['all', 'PROFILE', 'AGENT'] as const).map((value) => (
+                {(['all', 'PROFILE', 'AGENT', 'GROUP'] as const).map((value) => (
                   <label key={value} className={kind === value ? 'is-checked' : undefined}>
                     <input type="radio" name="chat-kind" value={value} checked={kind === value} onChange={() => setParam('type', value === 'all' ? null : value)} />
-                    {value === 'all' ? 'All' : value === 'PROFILE' ? 'Profile' : 'Agent'}
+                    {value === 'all' ? 'All' : value === 'PROFILE' ? 'Profile' : value === 'AGENT' ? 'Agent' : 'Group'}
                   </label>
                 ))}
               </div>
@@ -113,7 +113,7 @@ function matches(conversation: ConversationFieldsFragment, viewerId: string, tex
   const needle = text.trim().toLowerCase().replace(/^@/, '');
   if (!needle) return true;
   const look = describeConversation(conversation, viewerId);
-  const hay = [look.title, look.subtitle, conversation.otherParticipant.handle, conversation.targetAgent?.handle, conversation.lastMessagePreview]
+  const hay = [look.title, look.subtitle, ...(look.isGroup ? conversation.participants.map((p) => p.profile.handle) : [conversation.otherParticipant.handle]), conversation.targetAgent?.handle, conversation.lastMessagePreview]
     .filter(Boolean)
     .join(' ')
     .toLowerCase();

@@ -12,6 +12,7 @@ import { Modal } from '../../../ui/Modal';
 import { Avatar } from '../../../ui/Avatar';
 import { Notice } from '../../../ui/Notice';
 import { personName } from '../../../ui/format';
+import { NewGroupForm } from '../../groups/components/NewGroupForm';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -25,13 +26,29 @@ function useDebounced<T>(value: T, ms: number): T {
 const cleanHandle = (text: string) => text.trim().replace(/^@/, '').toLowerCase();
 
 /**
- * The "+" modal: type a handle (suggestions come from searchProfiles, keyboard-selectable as a
+ * The "+" modal ("Chat", or "New group": see NewGroupForm). For a chat: type a handle (suggestions come from searchProfiles, keyboard-selectable as a
  * combobox), choose Profile or Agent, pick which of that person's agents, then Start Chat.
  */
 export function NewConversationModal({ open, onClose }: { open: boolean; onClose(): void }) {
+  const [mode, setMode] = useState<'chat' | 'group'>('chat');
+  const close = () => {
+    setMode('chat');
+    onClose();
+  };
   return (
-    <Modal open={open} title="New conversation" onClose={onClose}>
-      {open ? <NewConversationForm onDone={onClose} /> : null}
+    <Modal open={open} title={mode === 'group' ? 'New group' : 'New conversation'} onClose={close}>
+      {open ? (
+        <>
+          <div className="segmented modal-mode" role="group" aria-label="What to start">
+            {(['chat', 'group'] as const).map((value) => (
+              <button key={value} type="button" className={`segmented-button${mode === value ? ' is-checked' : ''}`} aria-pressed={mode === value} onClick={() => setMode(value)} data-testid={`mode-${value}`}>
+                {value === 'chat' ? 'Chat' : 'New group'}
+              </button>
+            ))}
+          </div>
+          {mode === 'group' ? <NewGroupForm onDone={close} /> : <NewConversationForm onDone={close} />}
+        </>
+      ) : null}
     </Modal>
   );
 }

@@ -5,6 +5,8 @@ export const ConversationFieldsFragment = graphql(`
   fragment ConversationFields on Conversation {
     id
     chatType
+    title
+    memberCount
     createdAt
     lastMessageAt
     lastMessagePreview
@@ -17,8 +19,12 @@ export const ConversationFieldsFragment = graphql(`
     targetAgent {
       ...AgentFields
     }
+    groupAgents {
+      ...AgentFields
+    }
     participants {
       role
+      isAdmin
       lastReadSeq
       lastReadAt
       profile {

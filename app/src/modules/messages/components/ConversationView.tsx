@@ -17,6 +17,8 @@ import { MessageList } from './MessageList';
 import { ComposeBox } from './ComposeBox';
 import { TakeOverBar, ownerPlaceholder } from '../../agents/components/TakeOverBar';
 import { useAttachmentDrafts } from '../../media/hooks/useAttachmentDrafts';
+import { GroupSettings } from '../../groups/components/GroupSettings';
+import { personName } from '../../../ui/format';
 
 /** The main pane: header, history, typing line and compose box of one conversation. */
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -29,6 +31,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const typists = useTypists(conversationId);
   const files = useAttachmentDrafts(conversationId);
   const [dropping, setDropping] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const newestSeq = messages.length ? messages[messages.length - 1].seq : 0;
   const facts = useMemo(() => {
@@ -36,7 +39,13 @@ export function ConversationView({ conversationId }: { conversationId: string })
     const others = conversation?.participants.filter((p) => p.profile.userId !== viewer.userId) ?? [];
     const seenSeq = others.reduce((max, p) => Math.max(max, p.lastReadSeq), 0);
     const newestOthersSeq = messages.reduce((max, m) => (m.sender?.userId !== viewer.userId ? Math.max(max, m.seq) : max), 0);
-    return { myLastReadSeq: me?.lastReadSeq ?? null, seenSeq, newestOthersSeq };
+    // Groups: "seen by N" under the newest message: members other than its sender whose watermark
+    // reached it (as Message.seenByCount counts), live through readReceipt.
+    const newest = messages[messages.length - 1];
+    const seenBy = newest
+      ? (conversation?.participants ?? []).filter((p) => p.profile.userId !== newest.sender?.userId && p.lastReadSeq >= newest.seq)
+      : [];
+    return { myLastReadSeq: me?.lastReadSeq ?? null, seenSeq, newestOthersSeq, seenBy: seenBy.map((p) => personName(p.profile)) };
   }, [conversation?.participants, messages, viewer.userId]);
 
   useLiveMessages({
@@ -99,8 +108,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
   }
 
   const look = describeConversation(conversation, viewer.userId);
-  const profileHandle = look.isAgentChat && !look.ownerView ? conversation.targetAgent?.owner.handle : conversation.otherParticipant.handle;
-  const placeholder = look.ownerView ? ownerPlaceholder(conversation) : `Message ${look.title}`;
+  const profileHandle = look.isGroup ? null : look.isAgentChat && !look.ownerView ? conversation.targetAgent?.owner.handle : conversation.otherParticipant.handle;
+  const agentHint = look.isGroup && conversation.groupAgents.length ? ` (@${conversation.groupAgents[0].handle} asks an agent)` : '';
+  const placeholder = look.ownerView ? ownerPlaceholder(conversation) : `Message ${look.title}${agentHint}`;
 
   return (
     <section
@@ -125,13 +135,29 @@ export function ConversationView({ conversationId }: { conversationId: string })
     >
       <header className="thread-header">
         {back}
-        <Avatar name={look.avatarName} src={look.avatarUrl} agent={look.isAgentChat} size={38} />
+        <Avatar name={look.avatarName} src={look.avatarUrl} agent={look.isAgentChat} group={look.isGroup} size={38} />
         <div className="thread-title">
-          <h2>{look.title}</h2>
+          <h2 data-testid="thread-title">{look.title}</h2>
           <p>
-            {profileHandle ? <Link to={`/u/${profileHandle}`}>{look.subtitle}</Link> : look.subtitle}
+            {look.isGroup ? (
+              <button type="button" className="link-button" onClick={() => setSettingsOpen(true)} data-testid="group-members-button">
+                {look.subtitle}
+              </button>
+            ) : profileHandle ? (
+              <Link to={`/u/${profileHandle}`}>{look.subtitle}</Link>
+            ) : (
+              look.subtitle
+            )}
           </p>
         </div>
+        {look.isGroup ? (
+          <>
+            <button type="button" className="button button-small button-ghost" onClick={() => setSettingsOpen(true)} data-testid="group-settings-button">
+              Group settings
+            </button>
+            <GroupSettings conversation={conversation} viewerId={viewer.userId} open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+          </>
+        ) : null}
       </header>
       {look.ownerView ? <TakeOverBar conversation={conversation} /> : null}
       <MessageList
@@ -140,7 +166,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
         viewerId={viewer.userId}
         messages={messages}
         pending={pending}
-        seenSeq={facts.seenSeq}
+        seenSeq={look.isGroup ? 0 : facts.seenSeq}
+        seenBy={look.isGroup ? facts.seenBy : null}
         hasOlder={history.hasOlder}
         loadingOlder={history.loadingOlder}
         olderFailed={Boolean(history.olderError)}

@@ -16,6 +16,8 @@ interface MessageListProps {
   pending: OutboxEntry[];
   /** Highest seq the other side has read ("seen"). */
   seenSeq: number;
+  /** Groups: the names of the members who have read the newest message (shown as "Seen by N"). */
+  seenBy?: string[] | null;
   hasOlder: boolean;
   loadingOlder: boolean;
   olderFailed: boolean;
@@ -146,6 +148,11 @@ export function MessageList(props: MessageListProps) {
           if (row.message.senderType === 'SYSTEM') return <SystemLine key={row.key} message={row.message} />;
           return <MessageBubble key={row.key} message={row.message} own={row.own} status={row.status} />;
         })}
+        {props.seenBy?.length && messages.length && !unconfirmed.length ? (
+          <li className="seen-by" data-testid="seen-by" title={props.seenBy.join(', ')}>
+            Seen by {props.seenBy.length}
+          </li>
+        ) : null}
       </ol>
     </div>
   );
