@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../api/test/harness';
 import { assertPrerequisites, eventually, launchBrowser, openContext, originOf, screenshot, type TestContext } from './support/browser';
-import { handle, registerViaApi, signUpInBrowser, useSessionIn } from './support/people';
+import { randomBytes } from 'node:crypto';
+import { gqlOk, handle, registerViaApi, signUpInBrowser, useSessionIn } from './support/people';
 
 jest.setTimeout(150_000);
 
@@ -9,7 +10,8 @@ jest.setTimeout(150_000);
  * Three people in three browsers: Alice creates a group with Bob and Carol from the new-chat
  * modal (member search), all three chat in it live (unread badges, sender names, typing by name,
  * "Seen by N"), Alice renames it and removes Carol from the settings panel (everyone sees the
- * SYSTEM lines; Carol stops getting its messages), and Bob leaves it.
+ * SYSTEM lines; Carol stops getting its messages), and Bob leaves it. Alice's agent, added
+ * from the panel, answers when she @mentions it (completed from the compose box).
  */
 describe('a group chat with three people in three browsers', () => {
   let app: TestApp;
@@ -20,7 +22,8 @@ describe('a group chat with three people in three browsers', () => {
 
   beforeAll(async () => {
     assertPrerequisites();
-    app = await startTestApp();
+    // Agents answer here (the built-in responder), on a queue of this file's own.
+    app = await startTestApp({ AGENT_REPLIES: 'on', AGENT_QUEUE_NAME: `groups_e2e_${randomBytes(4).toString('hex')}`, AGENT_QUEUE_POLL_MS: '500' });
     browser = await launchBrowser();
     [a, b, c] = await Promise.all([openContext(browser), openContext(browser), openContext(browser)]);
   });
@@ -103,6 +106,32 @@ describe('a group chat with three people in three browsers', () => {
       await answer.waitFor();
       expect(await answer.locator('.message-sender').innerText()).toContain('Carol Group');
     }
+
+    // Alice adds her agent from the panel; "@" + Tab completes its handle; it answers from her notes.
+    const token = (await a.page.evaluate(() => localStorage.getItem('parley.token')))!;
+    const agentHandle = handle('helper');
+    const agent = await gqlOk<any>(app, `mutation($input: CreateAgentInput!) { createAgent(input: $input) { id } }`, { input: { handle: agentHandle, displayName: 'Trail Helper' } }, token);
+    await gqlOk(app, `mutation($input: AddAgentKnowledgeInput!) { addAgentKnowledge(input: $input) { id } }`, {
+      input: { agentId: agent.createAgent.id, title: 'Meeting point', body: 'Hikes start at the north car park at 8:00.' },
+    }, token);
+    await a.page.getByTestId('group-settings-button').click();
+    const panel = a.page.getByRole('dialog', { name: 'Group settings' });
+    await panel.getByTestId('agent-to-add').waitFor();
+    await panel.getByTestId('add-agent').click();
+    await panel.getByText(`@${agentHandle} · answers when mentioned`).waitFor();
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await aliceCompose.fill('@help');
+    await a.page.getByTestId('mention-suggestions').getByText(`@${agentHandle}`).waitFor();
+    await aliceCompose.press('Tab');
+    expect(await aliceCompose.inputValue()).toBe(`@${agentHandle} `);
+    await aliceCompose.pressSequentially('where is the meeting point?');
+    await aliceCompose.press('Enter');
+    // The reply takes its place at once (PENDING) and grows live on Bob's screen (messageUpdated);
+    // its completion moves the sidebar preview too.
+    const reply = b.page.locator('[data-testid="message"][data-sender-type="AGENT"]').filter({ hasText: 'Hikes start at the north car park at 8:00.' });
+    await reply.waitFor({ timeout: 20_000 });
+    await b.page.getByTestId('conversation-item').filter({ hasText: 'north car park' }).waitFor({ timeout: 10_000 });
+    expect(await reply.locator('.message-sender').innerText()).toContain('Trail Helper');
     await screenshot(a.page, 'group-chat');
 
     // Alice renames the group and removes Carol in the settings panel; Bob sees both SYSTEM lines.

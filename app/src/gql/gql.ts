@@ -35,7 +35,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...ProfileFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  query AgentConversations($agentId: ID, $first: Int, $after: String) {\n    agentConversations(agentId: $agentId, first: $first, after: $after) {\n      nodes {\n        ...ConversationFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AgentConversationsDocument,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    title\n    memberCount\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    groupAgents {\n      ...AgentFields\n    }\n    participants {\n      role\n      isAdmin\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.ConversationFieldsFragmentDoc,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      ...ConversationFields\n    }\n  }\n": typeof types.ConversationUpdatedDocument,
     "\n  query Conversations($first: Int, $after: String) {\n    conversations(first: $first, after: $after) {\n      nodes {\n        ...ConversationFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  mutation MarkConversationRead($conversationId: ID!) {\n    markConversationRead(conversationId: $conversationId) {\n      ...ConversationFields\n    }\n  }\n": typeof types.MarkConversationReadDocument,
@@ -44,6 +44,14 @@ type Documents = {
     "\n  mutation StartConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      isNew\n      conversation {\n        ...ConversationFields\n      }\n    }\n  }\n": typeof types.StartConversationDocument,
     "\n  subscription Typing($conversationId: ID) {\n    typing(conversationId: $conversationId) {\n      conversationId\n      isTyping\n      expiresAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": typeof types.TypingDocument,
     "\n  query UnreadTotal {\n    unreadTotal\n  }\n": typeof types.UnreadTotalDocument,
+    "\n  mutation AddAgentToGroup($conversationId: ID!, $agentId: ID!) {\n    addAgentToGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n": typeof types.AddAgentToGroupDocument,
+    "\n  mutation AddGroupMembers($conversationId: ID!, $memberIds: [ID!]!) {\n    addGroupMembers(conversationId: $conversationId, memberIds: $memberIds) {\n      ...ConversationFields\n    }\n  }\n": typeof types.AddGroupMembersDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      ...ConversationFields\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  mutation LeaveGroup($conversationId: ID!) {\n    leaveGroup(conversationId: $conversationId)\n  }\n": typeof types.LeaveGroupDocument,
+    "\n  mutation RemoveAgentFromGroup($conversationId: ID!, $agentId: ID!) {\n    removeAgentFromGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n": typeof types.RemoveAgentFromGroupDocument,
+    "\n  mutation RemoveGroupMember($conversationId: ID!, $userId: ID!) {\n    removeGroupMember(conversationId: $conversationId, userId: $userId) {\n      ...ConversationFields\n    }\n  }\n": typeof types.RemoveGroupMemberDocument,
+    "\n  mutation RenameGroup($conversationId: ID!, $title: String!) {\n    renameGroup(conversationId: $conversationId, title: $title) {\n      ...ConversationFields\n    }\n  }\n": typeof types.RenameGroupDocument,
+    "\n  mutation SetGroupAdmin($conversationId: ID!, $userId: ID!, $isAdmin: Boolean!) {\n    setGroupAdmin(conversationId: $conversationId, userId: $userId, isAdmin: $isAdmin) {\n      ...ConversationFields\n    }\n  }\n": typeof types.SetGroupAdminDocument,
     "\n  fragment AttachmentFields on Attachment {\n    id\n    kind\n    name\n    contentType\n    size\n    width\n    height\n    durationMs\n    url\n    thumbnailUrl\n  }\n": typeof types.AttachmentFieldsFragmentDoc,
     "\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      updatesCursor\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConversationMessagesDocument,
     "\n  subscription MessageAdded($conversationId: ID, $after: String) {\n    messageAdded(conversationId: $conversationId, after: $after) {\n      ...MessageFields\n    }\n  }\n": typeof types.MessageAddedDocument,
@@ -78,7 +86,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...ProfileFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.RegisterDocument,
     "\n  query AgentConversations($agentId: ID, $first: Int, $after: String) {\n    agentConversations(agentId: $agentId, first: $first, after: $after) {\n      nodes {\n        ...ConversationFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AgentConversationsDocument,
-    "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
+    "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    title\n    memberCount\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    groupAgents {\n      ...AgentFields\n    }\n    participants {\n      role\n      isAdmin\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.ConversationFieldsFragmentDoc,
     "\n  subscription ConversationUpdated {\n    conversationUpdated {\n      ...ConversationFields\n    }\n  }\n": types.ConversationUpdatedDocument,
     "\n  query Conversations($first: Int, $after: String) {\n    conversations(first: $first, after: $after) {\n      nodes {\n        ...ConversationFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConversationsDocument,
     "\n  mutation MarkConversationRead($conversationId: ID!) {\n    markConversationRead(conversationId: $conversationId) {\n      ...ConversationFields\n    }\n  }\n": types.MarkConversationReadDocument,
@@ -87,6 +95,14 @@ const documents: Documents = {
     "\n  mutation StartConversation($input: StartConversationInput!) {\n    startConversation(input: $input) {\n      isNew\n      conversation {\n        ...ConversationFields\n      }\n    }\n  }\n": types.StartConversationDocument,
     "\n  subscription Typing($conversationId: ID) {\n    typing(conversationId: $conversationId) {\n      conversationId\n      isTyping\n      expiresAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n": types.TypingDocument,
     "\n  query UnreadTotal {\n    unreadTotal\n  }\n": types.UnreadTotalDocument,
+    "\n  mutation AddAgentToGroup($conversationId: ID!, $agentId: ID!) {\n    addAgentToGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n": types.AddAgentToGroupDocument,
+    "\n  mutation AddGroupMembers($conversationId: ID!, $memberIds: [ID!]!) {\n    addGroupMembers(conversationId: $conversationId, memberIds: $memberIds) {\n      ...ConversationFields\n    }\n  }\n": types.AddGroupMembersDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      ...ConversationFields\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  mutation LeaveGroup($conversationId: ID!) {\n    leaveGroup(conversationId: $conversationId)\n  }\n": types.LeaveGroupDocument,
+    "\n  mutation RemoveAgentFromGroup($conversationId: ID!, $agentId: ID!) {\n    removeAgentFromGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n": types.RemoveAgentFromGroupDocument,
+    "\n  mutation RemoveGroupMember($conversationId: ID!, $userId: ID!) {\n    removeGroupMember(conversationId: $conversationId, userId: $userId) {\n      ...ConversationFields\n    }\n  }\n": types.RemoveGroupMemberDocument,
+    "\n  mutation RenameGroup($conversationId: ID!, $title: String!) {\n    renameGroup(conversationId: $conversationId, title: $title) {\n      ...ConversationFields\n    }\n  }\n": types.RenameGroupDocument,
+    "\n  mutation SetGroupAdmin($conversationId: ID!, $userId: ID!, $isAdmin: Boolean!) {\n    setGroupAdmin(conversationId: $conversationId, userId: $userId, isAdmin: $isAdmin) {\n      ...ConversationFields\n    }\n  }\n": types.SetGroupAdminDocument,
     "\n  fragment AttachmentFields on Attachment {\n    id\n    kind\n    name\n    contentType\n    size\n    width\n    height\n    durationMs\n    url\n    thumbnailUrl\n  }\n": types.AttachmentFieldsFragmentDoc,
     "\n  query ConversationMessages($id: ID!, $last: Int, $before: String) {\n    conversation(id: $id) {\n      ...ConversationFields\n      updatesCursor\n      messages(last: $last, before: $before) {\n        nodes {\n          ...MessageFields\n        }\n        pageInfo {\n          hasPreviousPage\n          hasNextPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConversationMessagesDocument,
     "\n  subscription MessageAdded($conversationId: ID, $after: String) {\n    messageAdded(conversationId: $conversationId, after: $after) {\n      ...MessageFields\n    }\n  }\n": types.MessageAddedDocument,
@@ -201,7 +217,7 @@ export function graphql(source: "\n  query AgentConversations($agentId: ID, $fir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    participants {\n      role\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    title\n    memberCount\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    groupAgents {\n      ...AgentFields\n    }\n    participants {\n      role\n      isAdmin\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationFields on Conversation {\n    id\n    chatType\n    title\n    memberCount\n    createdAt\n    lastMessageAt\n    lastMessagePreview\n    lastSeq\n    unreadCount\n    agentTakenOverAt\n    otherParticipant {\n      ...ProfileFields\n    }\n    targetAgent {\n      ...AgentFields\n    }\n    groupAgents {\n      ...AgentFields\n    }\n    participants {\n      role\n      isAdmin\n      lastReadSeq\n      lastReadAt\n      profile {\n        ...ProfileFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -234,6 +250,38 @@ export function graphql(source: "\n  subscription Typing($conversationId: ID) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UnreadTotal {\n    unreadTotal\n  }\n"): (typeof documents)["\n  query UnreadTotal {\n    unreadTotal\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAgentToGroup($conversationId: ID!, $agentId: ID!) {\n    addAgentToGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddAgentToGroup($conversationId: ID!, $agentId: ID!) {\n    addAgentToGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddGroupMembers($conversationId: ID!, $memberIds: [ID!]!) {\n    addGroupMembers(conversationId: $conversationId, memberIds: $memberIds) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddGroupMembers($conversationId: ID!, $memberIds: [ID!]!) {\n    addGroupMembers(conversationId: $conversationId, memberIds: $memberIds) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveGroup($conversationId: ID!) {\n    leaveGroup(conversationId: $conversationId)\n  }\n"): (typeof documents)["\n  mutation LeaveGroup($conversationId: ID!) {\n    leaveGroup(conversationId: $conversationId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveAgentFromGroup($conversationId: ID!, $agentId: ID!) {\n    removeAgentFromGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveAgentFromGroup($conversationId: ID!, $agentId: ID!) {\n    removeAgentFromGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveGroupMember($conversationId: ID!, $userId: ID!) {\n    removeGroupMember(conversationId: $conversationId, userId: $userId) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveGroupMember($conversationId: ID!, $userId: ID!) {\n    removeGroupMember(conversationId: $conversationId, userId: $userId) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameGroup($conversationId: ID!, $title: String!) {\n    renameGroup(conversationId: $conversationId, title: $title) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation RenameGroup($conversationId: ID!, $title: String!) {\n    renameGroup(conversationId: $conversationId, title: $title) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetGroupAdmin($conversationId: ID!, $userId: ID!, $isAdmin: Boolean!) {\n    setGroupAdmin(conversationId: $conversationId, userId: $userId, isAdmin: $isAdmin) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetGroupAdmin($conversationId: ID!, $userId: ID!, $isAdmin: Boolean!) {\n    setGroupAdmin(conversationId: $conversationId, userId: $userId, isAdmin: $isAdmin) {\n      ...ConversationFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,14 @@ const MAX_LENGTH = 4000;
  * a blank message cannot be sent (unless files go with it: they upload as soon as they are
  * chosen, and Send waits for them). The draft is kept per conversation while the page is open.
  */
+export interface Mentionable {
+  handle: string;
+  displayName: string;
+}
+
+/** The `@partial` being typed at the end of the draft, if any. */
+const MENTION_AT_END = /(^|\s)@([a-z0-9_]{0,30})$/i;
+
 export function ComposeBox(props: {
   conversationId: string;
   placeholder: string;
@@ -19,6 +27,8 @@ export function ComposeBox(props: {
   onSend(text: string, attachments?: OutboxEntry['attachments']): void;
   onTyping(text: string): void;
   onStop(): void;
+  /** Group chats: agents that answer when mentioned; typing "@" offers them (Tab or a click completes). */
+  mentionable?: Mentionable[];
 }) {
   const { files } = props;
   const picker = useRef<HTMLInputElement>(null);
@@ -31,6 +41,8 @@ export function ComposeBox(props: {
   const tooLong = trimmed.length > MAX_LENGTH;
   const filesOk = !files.uploading && files.drafts.every((d) => d.status === 'ready');
   const canSend = (trimmed.length > 0 || files.ready.length > 0) && !tooLong && filesOk;
+  const partial = props.mentionable?.length ? MENTION_AT_END.exec(text)?.[2]?.toLowerCase() : undefined;
+  const suggestions = partial === undefined ? [] : props.mentionable!.filter((m) => m.handle.startsWith(partial) && m.handle !== partial);
 
   useLayoutEffect(() => {
     const el = area.current;
@@ -52,7 +64,17 @@ export function ComposeBox(props: {
     area.current?.focus();
   };
 
+  const complete = (mention: Mentionable) => {
+    setText(text.replace(MENTION_AT_END, (_m, space: string) => `${space}@${mention.handle} `));
+    area.current?.focus();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Tab' && suggestions.length) {
+      event.preventDefault();
+      complete(suggestions[0]);
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -61,6 +83,17 @@ export function ComposeBox(props: {
 
   return (
     <form className="compose" onSubmit={submit} aria-label="Send a message">
+      {suggestions.length ? (
+        <ul className="mention-list" aria-label="Mention an agent" data-testid="mention-suggestions">
+          {suggestions.map((m) => (
+            <li key={m.handle}>
+              <button type="button" className="button button-small button-ghost" onMouseDown={(e) => e.preventDefault()} onClick={() => complete(m)}>
+                @{m.handle} <span className="muted">{m.displayName}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <AttachmentTray drafts={files.drafts} onRemove={files.remove} />
       <input
         ref={picker}

@@ -38,7 +38,10 @@ export function ConversationView({ conversationId }: { conversationId: string })
     const me = conversation?.participants.find((p) => p.profile.userId === viewer.userId) ?? null;
     const others = conversation?.participants.filter((p) => p.profile.userId !== viewer.userId) ?? [];
     const seenSeq = others.reduce((max, p) => Math.max(max, p.lastReadSeq), 0);
-    const newestOthersSeq = messages.reduce((max, m) => (m.sender?.userId !== viewer.userId ? Math.max(max, m.seq) : max), 0);
+    const group = conversation?.chatType === 'GROUP';
+    // In a group an agent's answer is never its owner's own message, though its sender is the owner.
+    const fromOthers = (m: (typeof messages)[number]) => m.sender?.userId !== viewer.userId || (group && m.senderType === 'AGENT');
+    const newestOthersSeq = messages.reduce((max, m) => (fromOthers(m) ? Math.max(max, m.seq) : max), 0);
     // Groups: "seen by N" under the newest message: members other than its sender whose watermark
     // reached it (as Message.seenByCount counts), live through readReceipt.
     const newest = messages[messages.length - 1];
@@ -46,7 +49,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
       ? (conversation?.participants ?? []).filter((p) => p.profile.userId !== newest.sender?.userId && p.lastReadSeq >= newest.seq)
       : [];
     return { myLastReadSeq: me?.lastReadSeq ?? null, seenSeq, newestOthersSeq, seenBy: seenBy.map((p) => personName(p.profile)) };
-  }, [conversation?.participants, messages, viewer.userId]);
+  }, [conversation?.participants, conversation?.chatType, messages, viewer.userId]);
 
   useLiveMessages({
     conversationId,
@@ -178,7 +181,15 @@ export function ConversationView({ conversationId }: { conversationId: string })
       <p className="typing-line" aria-live="polite" data-testid="typing">
         {typists.length ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : ''}
       </p>
-      <ComposeBox conversationId={conversationId} placeholder={placeholder} files={files} onSend={send} onTyping={typingSignal.onInput} onStop={typingSignal.stop} />
+      <ComposeBox
+        conversationId={conversationId}
+        placeholder={placeholder}
+        files={files}
+        onSend={send}
+        onTyping={typingSignal.onInput}
+        onStop={typingSignal.stop}
+        mentionable={look.isGroup ? conversation.groupAgents : undefined}
+      />
     </section>
   );
 }

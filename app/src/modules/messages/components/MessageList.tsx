@@ -16,7 +16,7 @@ interface MessageListProps {
   pending: OutboxEntry[];
   /** Highest seq the other side has read ("seen"). */
   seenSeq: number;
-  /** Groups: the names of the members who have read the newest message (shown as "Seen by N"). */
+  /** Groups only (null elsewhere): the members who have read the newest message ("Seen by N"). */
   seenBy?: string[] | null;
   hasOlder: boolean;
   loadingOlder: boolean;
@@ -49,7 +49,10 @@ export function MessageList(props: MessageListProps) {
 
   const confirmed = new Set(messages.map((m) => m.clientId).filter(Boolean));
   const unconfirmed = pending.filter((e) => !confirmed.has(e.clientId));
-  const ownMessages = messages.filter((m) => m.sender?.userId === viewerId);
+  // In a group an AGENT message is always the agent's own answer (its owner cannot write as it
+  // there), even though its sender is the owner: it is never shown as the viewer's.
+  const isOwn = (m: MessageFieldsFragment) => m.sender?.userId === viewerId && !(props.seenBy != null && m.senderType === 'AGENT');
+  const ownMessages = messages.filter(isOwn);
   const newestOwn = ownMessages[ownMessages.length - 1];
   const newestSeenOwn = [...ownMessages].reverse().find((m) => m.seq <= seenSeq);
 
@@ -64,7 +67,7 @@ export function MessageList(props: MessageListProps) {
   };
   for (const message of messages) {
     pushDay(message.createdAt);
-    const own = message.sender?.userId === viewerId;
+    const own = isOwn(message);
     const status = message === newestSeenOwn ? 'seen' : message === newestOwn ? 'sent' : undefined;
     rows.push({ kind: 'message', key: message.id, message, own, status });
   }
