@@ -99,7 +99,7 @@ describe('wrong variable types and shapes', () => {
     ['a float for an Int', `query($f: Int) { conversations(first: $f) { nodes { id } } }`, { f: 1.5 }],
     ['an Int beyond 32 bits', `query($f: Int) { conversations(first: $f) { nodes { id } } }`, { f: 2 ** 40 }],
     ['an object for an ID', `query($id: ID!) { conversation(id: $id) { id } }`, { id: { a: 1 } }],
-    ['an unknown enum value', `query($t: ChatType) { conversations(chatType: $t) { nodes { id } } }`, { t: 'GROUP' }],
+    ['an unknown enum value', `query($t: ChatType) { conversations(chatType: $t) { nodes { id } } }`, { t: 'CHANNEL' }],
     ['a missing required variable', `query($id: ID!) { conversation(id: $id) { id } }`, {}],
     ['an unknown input field', `mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }`, { i: { conversationId: '6f1c1c55-0000-4000-8000-000000000000', content: 'x', extra: 1 } }],
     ['a null for a required input field', `mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }`, { i: { conversationId: '6f1c1c55-0000-4000-8000-000000000000', content: null } }],
