@@ -199,17 +199,29 @@ describe('membership rules', () => {
     expect(await app.dataSource.query(`SELECT id FROM conversations WHERE id = $1`, [id])).toEqual([]);
   });
 
-  it('a send racing a removal either lands before it or is refused', async () => {
+  it('refuses a send that started before a removal committed and waited for it; a member\'s racing send still lands', async () => {
     const [alice, bob, carol] = await people(3);
     const { id } = await createGroup(app, alice, [bob, carol]);
-    const sends = Array.from({ length: 8 }, (_, i) => app.gql(SEND, { input: { conversationId: id, content: `race ${i}` } }, carol.token));
-    const removal = app.gql(REMOVE, { id, user: carol.userId }, alice.token);
-    const results = await Promise.all(sends);
-    ok(await removal);
-    for (const r of results) if (r.errors) expect(code(r)).toBe('NOT_FOUND');
-    const rows = await app.dataSource.query(`SELECT seq::int, content FROM messages WHERE conversation_id = $1 ORDER BY seq`, [id]);
-    const removedAt = rows.find((r: any) => r.content === 'Member 1 removed Member 3').seq;
-    expect(rows.filter((r: any) => r.content.startsWith('race ') && r.seq > removedAt)).toEqual([]);
+    // Hold the removal open (it has locked the group's row) long enough for sends to start
+    // meanwhile: they read the membership before it commits, then wait for the row.
+    const fn = `slow_removal_${id.replace(/-/g, '')}`;
+    await app.dataSource.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF OLD.conversation_id = '${id}' THEN PERFORM pg_sleep(0.7); END IF; RETURN OLD; END $$`);
+    await app.dataSource.query(`CREATE TRIGGER ${fn} BEFORE DELETE ON participants FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    try {
+      const removal = app.gql(REMOVE, { id, user: carol.userId }, alice.token);
+      await sleep(300);
+      const carolSends = Array.from({ length: 3 }, (_, i) => app.gql(SEND, { input: { conversationId: id, content: `race ${i}` } }, carol.token));
+      const bobSend = app.gql(SEND, { input: { conversationId: id, content: 'bob during the removal' } }, bob.token);
+      ok(await removal);
+      for (const r of await Promise.all(carolSends)) expect(code(r)).toBe('NOT_FOUND');
+      ok(await bobSend);
+    } finally {
+      await app.dataSource.query(`DROP TRIGGER ${fn} ON participants`);
+      await app.dataSource.query(`DROP FUNCTION ${fn}()`);
+    }
+    const rows = await app.dataSource.query(`SELECT content FROM messages WHERE conversation_id = $1 ORDER BY seq`, [id]);
+    expect(rows.map((r: any) => r.content).slice(1)).toEqual(['Member 1 removed Member 3', 'bob during the removal']);
   });
 });
 
