@@ -1,7 +1,8 @@
 import type { TestApp } from '../../../test/harness';
 import { createAgent, createGroup, ok, registerUser, sendMessage, startChat } from '../../../test/factories';
+import { collect, sleep, untilListening, wsClient } from '../../../test/ws-client';
 import { FakeModelServer } from './fake-model-server';
-import { replies, send, settled, startAgentApp } from './agent-kit';
+import { MESSAGE_UPDATED, replies, send, settled, startAgentApp, until } from './agent-kit';
 
 const ADD_AGENT = `mutation($id: ID!, $a: ID!) { addAgentToGroup(conversationId: $id, agentId: $a) { groupAgents { id handle } } }`;
 const ADD_NOTE = `mutation($input: AddAgentKnowledgeInput!) { addAgentKnowledge(input: $input) { id } }`;
@@ -97,5 +98,33 @@ describe('what the model is sent from a group', () => {
     expect(texts).toContain('Carol: Lunch at noon?');
     expect(texts).toContain(`Bob: @${agent.handle} book a table for lunch`);
     expect(texts.join('\n')).not.toMatch(/DIRECT-SECRET|AGENT-CHAT-SECRET/);
+  });
+  it('stops streaming a reply to a member removed while it is written, though it was addressed to them when it started', async () => {
+    let release!: () => void;
+    const gate = new Promise((r) => (release = () => r(undefined)));
+    model.behave = () => ({ kind: 'stream', chunks: ['Table ', 'for ', 'three ', 'booked.'], delayMs: 10, before: gate });
+    const { owner, bob, carol, agent, groupId } = await groupWithAgent(app);
+    const carolWs = wsClient(app.wsUrl, carol.token);
+    const bobWs = wsClient(app.wsUrl, bob.token);
+    try {
+      const carolUpdates = collect(carolWs, MESSAGE_UPDATED, { id: null });
+      const bobUpdates = collect(bobWs, MESSAGE_UPDATED, { id: groupId });
+      await untilListening(app, 2);
+      await send(app, bob, groupId, `@${agent.handle} book a table`);
+      // The reply is claimed (addressed to everyone in the group then) and waits for the model.
+      await until('the claim reached carol', async () => carolUpdates.events.length >= 1);
+      ok(await app.gql(`mutation($id: ID!, $u: ID!) { removeGroupMember(conversationId: $id, userId: $u) { id } }`, { id: groupId, u: carol.userId }, owner.token));
+      const before = carolUpdates.events.length;
+      release();
+      await settled(app, groupId);
+      const last = (await until('bob saw it complete', async () => bobUpdates.events.find((e: any) => e.messageUpdated.message.state === 'COMPLETE'))) as any;
+      expect(last.messageUpdated.message.content).toBe('Table for three booked.');
+      await sleep(300);
+      expect(carolUpdates.events.length).toBe(before);
+      expect(carolUpdates.events.map((e: any) => e.messageUpdated.message.content).join('')).not.toContain('booked');
+    } finally {
+      await carolWs.dispose();
+      await bobWs.dispose();
+    }
   });
 });
