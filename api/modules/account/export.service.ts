@@ -23,8 +23,8 @@ export class ExportService {
     );
     await out(`{"exportedAt":${JSON.stringify(new Date().toISOString())},"profile":${JSON.stringify(profile)},"agents":${JSON.stringify(agents)},"blocked":${JSON.stringify(blocked)},"conversations":[`);
     const conversations = await this.db.query<{ id: string }>(
-      `SELECT c.id, c.chat_type AS "chatType", c.target_agent_id AS "targetAgentId", c.created_at AS "createdAt", pa.role AS "myRole",
-              (SELECT json_agg(json_build_object('handle', p.handle, 'role', o.role, 'lastReadSeq', o.last_read_seq, 'lastReadAt', o.last_read_at))
+      `SELECT c.id, c.chat_type AS "chatType", c.title, c.target_agent_id AS "targetAgentId", c.created_at AS "createdAt", pa.role AS "myRole",
+              (SELECT json_agg(json_build_object('handle', p.handle, 'role', o.role, 'isAdmin', o.is_admin, 'lastReadSeq', o.last_read_seq, 'lastReadAt', o.last_read_at))
                  FROM participants o JOIN profiles p ON p.id = o.profile_id WHERE o.conversation_id = c.id) AS participants
          FROM participants pa JOIN conversations c ON c.id = pa.conversation_id
         WHERE pa.profile_id = $1 ORDER BY c.created_at, c.id`,

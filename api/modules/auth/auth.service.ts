@@ -59,11 +59,25 @@ export class AuthService {
 
   /**
    * Deletes the account with the seed's cascade: their agents, conversations (for both sides),
-   * messages and sessions go with it. Needs the password.
+   * messages and sessions go with it. Needs the password. Group chats they were in stay, without
+   * them; in one where they were the only admin, the longest-standing other member becomes admin
+   * (as when the last admin leaves).
    */
   async deleteAccount(userId: string, password: string): Promise<boolean> {
     if (!(await this.withPassword(`p.id = $1`, userId, password))) throw new BadInputError('The password is wrong', 'password');
-    await this.db.query(`DELETE FROM profiles WHERE id = $1`, [userId]);
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE participants p SET is_admin = true
+           FROM (SELECT DISTINCT ON (o.conversation_id) o.conversation_id, o.profile_id
+                   FROM participants me JOIN participants o ON o.conversation_id = me.conversation_id AND o.profile_id <> $1
+                  WHERE me.profile_id = $1 AND me.is_admin
+                    AND NOT EXISTS (SELECT 1 FROM participants a WHERE a.conversation_id = me.conversation_id AND a.is_admin AND a.profile_id <> $1)
+                  ORDER BY o.conversation_id, o.joined_at, o.profile_id) heir
+          WHERE p.conversation_id = heir.conversation_id AND p.profile_id = heir.profile_id`,
+        [userId],
+      );
+      await tx.query(`DELETE FROM profiles WHERE id = $1`, [userId]);
+    });
     this.sessions.forgetAllOf(userId);
     return true;
   }

@@ -199,6 +199,16 @@ describe('membership rules', () => {
     expect(await app.dataSource.query(`SELECT id FROM conversations WHERE id = $1`, [id])).toEqual([]);
   });
 
+  it('keeps a group whose only admin deletes their account, with the longest-standing member as admin', async () => {
+    const alice = await registerUser(app, { displayName: 'Member 1', password: 'alice password 1' });
+    const [bob, carol] = await people(2, 'Other');
+    const { id } = await createGroup(app, alice, [bob, carol]);
+    ok(await app.gql(`mutation { deleteAccount(password: "alice password 1") }`, {}, alice.token));
+    const after = await view(bob, id);
+    expect(after.participants.map((p: any) => [p.profile.userId, p.isAdmin])).toEqual([[bob.userId, true], [carol.userId, false]]);
+    expect(ok<any>(await app.gql(RENAME, { id, title: 'Still here' }, bob.token)).renameGroup.title).toBe('Still here');
+  });
+
   it('refuses a send that started before a removal committed and waited for it; a member\'s racing send still lands', async () => {
     const [alice, bob, carol] = await people(3);
     const { id } = await createGroup(app, alice, [bob, carol]);
