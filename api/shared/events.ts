@@ -17,7 +17,7 @@ export type DomainEvent =
    * who were removed or left, so every open stream of a removed person drops the group at once,
    * including events already addressed to them before the change (an agent reply still streaming).
    */
-  | { kind: 'membership'; conversationId: string; recipients: string[]; removed: string[]; added: string[] }
+  | { kind: 'membership'; conversationId: string; recipients: string[]; removed: string[]; added: string[]; /** who made the change */ actorId: string }
   /** Sessions ended (sign-out, password change, account deletion): every node forgets them and closes their sockets. */
   | { kind: 'session'; conversationId?: undefined; recipients: string[]; sessionIds: string[] | 'all' };
 

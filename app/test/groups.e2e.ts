@@ -149,6 +149,10 @@ describe('a group chat with three people in three browsers', () => {
     await b.page.getByTestId('message').filter({ hasText: 'Alice Group removed Carol Group' }).waitFor({ timeout: 10_000 });
     await eventually(async () => (await b.page.getByTestId('group-members-button').innerText()) === '2 members', 10_000, 'member count on Bob\'s screen');
 
+    // Carol's app drops the group at once: gone from her list, and the open chat says she is out.
+    await eventually(async () => (await c.page.getByTestId('conversation-item').count()) === 0, 10_000, 'group gone from Carol\'s list');
+    await c.page.getByText('You are no longer in this group.').waitFor({ timeout: 10_000 });
+
     // Carol hears nothing more of it.
     await aliceCompose.fill('Carol cannot read this');
     await aliceCompose.press('Enter');

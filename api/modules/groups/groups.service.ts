@@ -126,7 +126,7 @@ export class GroupsService {
       const text = `${await this.nameOf(tx, viewerId)} added ${listNames(added.map((id) => people.get(id)!))}`;
       return { posted: await this.system.write(group.id, text, viewerId, tx), added };
     });
-    this.publishMembership(posted, [], added);
+    this.publishMembership(posted, viewerId, [], added);
     // The people added hear of it as of a chat started with them.
     this.events.publish({ kind: 'conversation', conversationId: posted.conversationId, recipients: added, startedBy: viewerId });
     return this.conversations.getForViewer(viewerId, conversationId);
@@ -143,7 +143,7 @@ export class GroupsService {
       if (!gone) throw new NotFoundError('That person is not a member of this group');
       return this.system.write(group.id, `${await this.nameOf(tx, viewerId)} removed ${target}`, viewerId, tx);
     });
-    this.publishMembership(posted, [targetId], []);
+    this.publishMembership(posted, viewerId, [targetId], []);
     return this.conversations.getForViewer(viewerId, conversationId);
   }
 
@@ -170,7 +170,9 @@ export class GroupsService {
       const text = promoted ? `${me} left; ${await this.nameOf(tx, promoted.id)} is now an admin` : `${me} left`;
       return this.system.write(group.id, text, null, tx);
     });
-    if (posted) this.publishMembership(posted, [viewerId], []);
+    if (posted) this.publishMembership(posted, viewerId, [viewerId], []);
+    // The last one out deleted the group: their other tabs and devices still hear of it.
+    else this.events.publish({ kind: 'membership', conversationId: assertUuid(conversationId, 'conversationId'), recipients: [viewerId], removed: [viewerId], added: [], actorId: viewerId });
     return true;
   }
 
@@ -276,9 +278,9 @@ export class GroupsService {
   }
 
   /** After commit: first the membership (streams of the removed drop the group), then the notice. */
-  private publishMembership(posted: Addressed, removed: string[], added: string[]): void {
+  private publishMembership(posted: Addressed, actorId: string, removed: string[], added: string[]): void {
     const conversationId = posted.conversationId;
-    this.events.publish({ kind: 'membership', conversationId, recipients: [...posted.recipients, ...removed], removed, added });
+    this.events.publish({ kind: 'membership', conversationId, recipients: [...posted.recipients, ...removed], removed, added, actorId });
     this.system.publish(posted);
   }
 

@@ -148,8 +148,9 @@ describe('membership rules', () => {
       const typing = collect(carolWs, `subscription { typing { conversationId isTyping } }`);
       const updates = collect(carolWs, `subscription { conversationUpdated { id } }`);
       const receipts = collect(carolWs, `subscription { readReceipt { conversationId } }`);
+      const notes = collect(carolWs, `subscription { notifications(kinds: [GROUP_REMOVED]) { kind conversationId from { userId } } }`);
       const bobSees = collect(bobWs, `subscription($id: ID) { messageAdded(conversationId: $id) { seq content senderType } }`, { id });
-      await untilListening(app, 6);
+      await untilListening(app, 7);
       await sendMessage(app, alice, id, 'while carol is here');
       await everything.waitFor(1);
       await thisOne.waitFor(1);
@@ -157,7 +158,12 @@ describe('membership rules', () => {
       ok(await app.gql(REMOVE, { id, user: carol.userId }, alice.token));
       // Her stream of this group ends; her other streams stay open but hear nothing more of it.
       await waitUntil(() => thisOne.completed);
-      const counts = () => [everything.events.length, typing.events.length, updates.events.length, receipts.events.length];
+      // Her app is told, so it can drop the group from what it shows.
+      const removedNote = await waitUntil(() => notes.events.find((e: any) => e.notifications.kind === 'GROUP_REMOVED'));
+      expect(removedNote.notifications).toEqual({ kind: 'GROUP_REMOVED', conversationId: id, from: { userId: alice.userId } });
+      // Only the kind asked for: the message before the removal did not come through here.
+      expect(notes.events).toHaveLength(1);
+      const counts = () => [everything.events.length, typing.events.length, updates.events.length, receipts.events.length, notes.events.length];
       const before = counts();
       await sendMessage(app, alice, id, 'after carol left');
       ok(await app.gql(`mutation($id: ID!) { setTyping(conversationId: $id) }`, { id }, bob.token));
@@ -329,9 +335,11 @@ describe('blocks and outsiders', () => {
   });
 });
 
-async function waitUntil(probe: () => boolean, timeoutMs = 5000): Promise<void> {
+async function waitUntil<T>(probe: () => T, timeoutMs = 5000): Promise<NonNullable<T>> {
   const started = Date.now();
-  while (!probe()) {
+  for (;;) {
+    const value = probe();
+    if (value) return value as NonNullable<T>;
     if (Date.now() - started > timeoutMs) throw new Error('timed out');
     await sleep(20);
   }

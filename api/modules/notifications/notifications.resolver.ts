@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription, SubscribeResolverData } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Field, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription, SubscribeResolverData } from 'type-graphql';
 import type { RequestContext } from '../../shared/context';
 import { Profile } from '../profiles/profiles.types';
 import { CurrentUser } from '../../shared/auth';
 import { Conversation } from '../conversations/conversations.types';
 import type { ConversationsService } from '../conversations/conversations.service';
-import { Notification, NotificationSettings, NotificationSettingsInput } from './notifications.types';
+import { Notification, NotificationKind, NotificationSettings, NotificationSettingsInput } from './notifications.types';
 import type { NotificationsService } from './notifications.service';
 
 @Resolver()
@@ -41,17 +41,23 @@ export class NotificationsResolver {
   }
 }
 
+@ArgsType()
+class NotificationArgs {
+  @Field(() => [NotificationKind], { nullable: true, description: 'Only these kinds (default: all).' })
+  kinds?: NotificationKind[] | null;
+}
+
 @Resolver(() => Notification)
 export class NotificationStreamResolver {
   @Authorized()
   @Subscription(() => Notification, {
-    description: 'In-app notifications as they happen: chats started with you, and new messages in your chats that are not muted.',
-    subscribe: ({ context }: SubscribeResolverData<unknown, object, RequestContext>) => {
+    description: 'In-app notifications as they happen: chats started with you, new messages in your chats that are not muted, groups you are no longer in.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, NotificationArgs, RequestContext>) => {
       if (!context.realtime) throw new Error('subscriptions are served over WebSocket only');
-      return context.realtime.notifications(context.viewerId!);
+      return context.realtime.notifications(context.viewerId!, args.kinds ?? null);
     },
   })
-  notifications(@Root() notification: Notification, @Ctx() ctx: RequestContext): Notification {
+  notifications(@Root() notification: Notification, @Args(() => NotificationArgs) _args: NotificationArgs, @Ctx() ctx: RequestContext): Notification {
     ctx.renewLoaders?.();
     return notification;
   }

@@ -29,6 +29,7 @@ export enum NotificationKind {
   NEW_CONVERSATION = 'NEW_CONVERSATION',
   NEW_MESSAGE = 'NEW_MESSAGE',
   HUMAN_REQUESTED = 'HUMAN_REQUESTED',
+  GROUP_REMOVED = 'GROUP_REMOVED',
 }
 
 registerEnumType(NotificationKind, {
@@ -38,6 +39,7 @@ registerEnumType(NotificationKind, {
     NEW_CONVERSATION: { description: 'Someone started a chat with you.' },
     NEW_MESSAGE: { description: 'A new message in one of your chats (never for muted chats, your own messages, or chats held with your agents).' },
     HUMAN_REQUESTED: { description: 'Someone chatting with your agent typed /human: they ask you to join (takeOverConversation).' },
+    GROUP_REMOVED: { description: 'You are no longer in this group: an admin removed you (`from`), or you left it (`from` is you, e.g. in another tab). Drop it from what you show: it answers NOT_FOUND from now on.' },
   },
 });
 

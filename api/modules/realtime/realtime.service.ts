@@ -11,7 +11,7 @@ import type { MessageUpdate } from '../agent-replies/agent-replies.types';
 import type { ReadReceipt, TypingEvent } from './realtime.types';
 import type { ConversationsService } from '../conversations/conversations.service';
 import { NotificationFilter } from '../notifications/notification-stream';
-import type { Notification } from '../notifications/notifications.types';
+import type { Notification, NotificationKind } from '../notifications/notifications.types';
 
 /** How many missed messages a resume may replay; older positions are told to reload. */
 export const MAX_REPLAY = 1000;
@@ -60,6 +60,8 @@ export class RealtimeService {
         } else if (event.added.includes(viewerId)) {
           revoked.delete(event.conversationId);
         }
+        // Only the notification stream takes membership events themselves (GROUP_REMOVED).
+        if (accept(event)) queue.push(event);
         return;
       }
       if (event.conversationId && revoked.has(event.conversationId)) return;
@@ -179,8 +181,8 @@ export class RealtimeService {
   }
 
   /** In-app notifications for the viewer (see NotificationFilter for what counts). */
-  async notifications(viewerId: string): Promise<AsyncIterableIterator<Notification>> {
-    const filter = new NotificationFilter(this.db, viewerId);
+  async notifications(viewerId: string, kinds: NotificationKind[] | null = null): Promise<AsyncIterableIterator<Notification>> {
+    const filter = new NotificationFilter(this.db, viewerId, kinds?.length ? new Set(kinds) : null);
     return map(this.queue(viewerId, (e) => filter.accepts(e)), (e) => filter.toNotification(e));
   }
 

@@ -47,6 +47,7 @@ type Documents = {
     "\n  mutation AddAgentToGroup($conversationId: ID!, $agentId: ID!) {\n    addAgentToGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n": typeof types.AddAgentToGroupDocument,
     "\n  mutation AddGroupMembers($conversationId: ID!, $memberIds: [ID!]!) {\n    addGroupMembers(conversationId: $conversationId, memberIds: $memberIds) {\n      ...ConversationFields\n    }\n  }\n": typeof types.AddGroupMembersDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      ...ConversationFields\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  subscription GroupRemoved {\n    notifications(kinds: [GROUP_REMOVED]) {\n      kind\n      conversationId\n    }\n  }\n": typeof types.GroupRemovedDocument,
     "\n  mutation LeaveGroup($conversationId: ID!) {\n    leaveGroup(conversationId: $conversationId)\n  }\n": typeof types.LeaveGroupDocument,
     "\n  mutation RemoveAgentFromGroup($conversationId: ID!, $agentId: ID!) {\n    removeAgentFromGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n": typeof types.RemoveAgentFromGroupDocument,
     "\n  mutation RemoveGroupMember($conversationId: ID!, $userId: ID!) {\n    removeGroupMember(conversationId: $conversationId, userId: $userId) {\n      ...ConversationFields\n    }\n  }\n": typeof types.RemoveGroupMemberDocument,
@@ -98,6 +99,7 @@ const documents: Documents = {
     "\n  mutation AddAgentToGroup($conversationId: ID!, $agentId: ID!) {\n    addAgentToGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n": types.AddAgentToGroupDocument,
     "\n  mutation AddGroupMembers($conversationId: ID!, $memberIds: [ID!]!) {\n    addGroupMembers(conversationId: $conversationId, memberIds: $memberIds) {\n      ...ConversationFields\n    }\n  }\n": types.AddGroupMembersDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      ...ConversationFields\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  subscription GroupRemoved {\n    notifications(kinds: [GROUP_REMOVED]) {\n      kind\n      conversationId\n    }\n  }\n": types.GroupRemovedDocument,
     "\n  mutation LeaveGroup($conversationId: ID!) {\n    leaveGroup(conversationId: $conversationId)\n  }\n": types.LeaveGroupDocument,
     "\n  mutation RemoveAgentFromGroup($conversationId: ID!, $agentId: ID!) {\n    removeAgentFromGroup(conversationId: $conversationId, agentId: $agentId) {\n      ...ConversationFields\n    }\n  }\n": types.RemoveAgentFromGroupDocument,
     "\n  mutation RemoveGroupMember($conversationId: ID!, $userId: ID!) {\n    removeGroupMember(conversationId: $conversationId, userId: $userId) {\n      ...ConversationFields\n    }\n  }\n": types.RemoveGroupMemberDocument,
@@ -262,6 +264,10 @@ export function graphql(source: "\n  mutation AddGroupMembers($conversationId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      ...ConversationFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      ...ConversationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GroupRemoved {\n    notifications(kinds: [GROUP_REMOVED]) {\n      kind\n      conversationId\n    }\n  }\n"): (typeof documents)["\n  subscription GroupRemoved {\n    notifications(kinds: [GROUP_REMOVED]) {\n      kind\n      conversationId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,7 @@ import { ComposeBox } from './ComposeBox';
 import { TakeOverBar, ownerPlaceholder } from '../../agents/components/TakeOverBar';
 import { useAttachmentDrafts } from '../../media/hooks/useAttachmentDrafts';
 import { GroupSettings } from '../../groups/components/GroupSettings';
+import { useGroupRemoved } from '../../groups/hooks/removedGroups';
 import { personName } from '../../../ui/format';
 
 /** The main pane: header, history, typing line and compose box of one conversation. */
@@ -32,6 +33,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const files = useAttachmentDrafts(conversationId);
   const [dropping, setDropping] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const removed = useGroupRemoved(conversationId);
 
   const newestSeq = messages.length ? messages[messages.length - 1].seq : 0;
   const facts = useMemo(() => {
@@ -81,6 +83,15 @@ export function ConversationView({ conversationId }: { conversationId: string })
       <BackIcon />
     </Link>
   );
+
+  if (removed) {
+    return (
+      <section className="thread thread-status" aria-label="Conversation">
+        <header className="thread-header">{back}</header>
+        <Notice>You are no longer in this group.</Notice>
+      </section>
+    );
+  }
 
   if (!conversation) {
     if (history.loading) {
