@@ -68,7 +68,7 @@ describe('a group chat with three people in three browsers', () => {
     await a.page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
     await a.page.getByTestId('thread-title').filter({ hasText: 'Weekend plan' }).waitFor();
     expect(await a.page.getByTestId('group-members-button').innerText()).toBe('3 members');
-    const created = a.page.getByTestId('message').filter({ hasText: 'created the group "Weekend plan" with Bob Group and Carol Group' });
+    const created = a.page.getByTestId('system-message').filter({ hasText: 'created the group "Weekend plan" with Bob Group and Carol Group' });
     await created.waitFor();
     expect(await created.getAttribute('data-sender-type')).toBe('SYSTEM');
 
@@ -141,12 +141,12 @@ describe('a group chat with three people in three browsers', () => {
     await settings.getByTestId('rename-input').fill('Saturday hike');
     await settings.getByRole('button', { name: 'Rename' }).click();
     await b.page.getByTestId('thread-title').filter({ hasText: 'Saturday hike' }).waitFor({ timeout: 10_000 });
-    await b.page.getByTestId('message').filter({ hasText: 'Alice Group renamed the group to "Saturday hike"' }).waitFor();
+    await b.page.getByTestId('system-message').filter({ hasText: 'Alice Group renamed the group to "Saturday hike"' }).waitFor();
     await screenshot(a.page, 'group-settings');
     await settings.getByRole('button', { name: 'Remove Carol Group' }).click();
     await eventually(async () => (await settings.getByTestId('member').count()) === 2, 10_000, 'two members left');
     await settings.getByRole('button', { name: 'Close' }).click();
-    await b.page.getByTestId('message').filter({ hasText: 'Alice Group removed Carol Group' }).waitFor({ timeout: 10_000 });
+    await b.page.getByTestId('system-message').filter({ hasText: 'Alice Group removed Carol Group' }).waitFor({ timeout: 10_000 });
     await eventually(async () => (await b.page.getByTestId('group-members-button').innerText()) === '2 members', 10_000, 'member count on Bob\'s screen');
 
     // Carol's app drops the group at once: gone from her list, and the open chat says she is out.
@@ -169,7 +169,7 @@ describe('a group chat with three people in three browsers', () => {
     await bobSettings.getByTestId('confirm-leave').click();
     await b.page.waitForURL(/\/messages$/);
     await eventually(async () => (await b.page.getByTestId('conversation-item').filter({ hasText: 'Saturday hike' }).count()) === 0, 10_000, 'group gone from Bob\'s list');
-    await a.page.getByTestId('message').filter({ hasText: 'Bob Group left' }).waitFor({ timeout: 10_000 });
+    await a.page.getByTestId('system-message').filter({ hasText: 'Bob Group left' }).waitFor({ timeout: 10_000 });
 
     for (const ctx of [a, b, c]) expect(ctx.errors.filter((e) => !e.includes('NOT_FOUND') && !e.includes('404'))).toEqual([]);
   });
