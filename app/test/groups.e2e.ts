@@ -129,7 +129,7 @@ describe('a group chat with three people in three browsers', () => {
     // The reply takes its place at once (PENDING) and grows live on Bob's screen (messageUpdated);
     // its completion moves the sidebar preview too.
     const reply = b.page.locator('[data-testid="message"][data-sender-type="AGENT"]').filter({ hasText: 'Hikes start at the north car park at 8:00.' });
-    await reply.waitFor({ timeout: 20_000 });
+    await reply.waitFor({ timeout: 45_000 });
     await b.page.getByTestId('conversation-item').filter({ hasText: 'north car park' }).waitFor({ timeout: 10_000 });
     expect(await reply.locator('.message-sender').innerText()).toContain('Trail Helper');
     await screenshot(a.page, 'group-chat');
