@@ -38,6 +38,7 @@ export class ReplyContext {
               COALESCE(sa.display_name, sp.display_name, sp.handle, 'someone') AS name
          FROM messages m LEFT JOIN profiles sp ON sp.id = m.sender_id LEFT JOIN agents sa ON sa.id = m.sender_agent_id
         WHERE m.conversation_id = $1 AND m.seq > $2 AND m.seq < $3 AND m.state = 'COMPLETE' AND m.sender_type <> 'SYSTEM'
+          AND m.deleted_at IS NULL
         ORDER BY m.seq DESC LIMIT $4`,
       [reply.message.conversationId, reply.resetSeq, reply.message.seq, MAX_TURNS],
     );

@@ -125,6 +125,18 @@ describe('what the model is sent', () => {
     expect(model.requests.at(-1)!.body.messages[0].content).not.toContain('Persona of agent one.');
   });
 
+  it('leaves out messages their sender deleted (no empty turns)', async () => {
+    model.behave = () => ({ kind: 'stream', chunks: ['Understood.'] });
+    const { person, chatId } = await agentChat(app);
+    const regretted = await send(app, person, chatId, 'Please forget I said this.');
+    await settled(app, chatId);
+    ok(await app.gql(`mutation($id: ID!) { deleteMessage(messageId: $id) { id } }`, { id: regretted.id }, person.token));
+    await send(app, person, chatId, 'What did I ask before?');
+    await settled(app, chatId, 2);
+    const turns = model.requests.at(-1)!.body.messages.slice(1);
+    expect(turns.map((t) => t.content)).toEqual(['Understood.', 'What did I ask before?']);
+  });
+
   it('forgets the turns before /reset', async () => {
     model.behave = () => ({ kind: 'stream', chunks: ['Hello ', 'Zed.'] });
     const { person, chatId } = await agentChat(app);
