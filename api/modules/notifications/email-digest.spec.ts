@@ -88,6 +88,29 @@ describe('missed-message email', () => {
     await socket.dispose();
   });
 
+  it('neither counts nor quotes a message its sender deleted, and sends nothing when all of them are gone', async () => {
+    const [bob, alice] = [await registerUser(app), await registerUser(app, { displayName: 'Alice D' })];
+    const [dan, eve] = [await registerUser(app), await registerUser(app)];
+    await withEmail(bob, `${bob.handle}@example.test`);
+    await withEmail(dan, `${dan.handle}@example.test`);
+    const chat = await startChat(app, alice, bob);
+    const del = (user: TestUser, id: string) => app.gql(`mutation($id: ID!) { deleteMessage(messageId: $id) { id } }`, { id }, user.token);
+    const kept = await sendMessage(app, alice, chat.id, 'see you at eight');
+    const gone = await sendMessage(app, alice, chat.id, 'wrong address, ignore');
+    ok(await del(alice, gone.id));
+    expect(kept.id).not.toBe(gone.id);
+    const empty = await startChat(app, eve, dan);
+    ok(await del(eve, (await sendMessage(app, eve, empty.id, 'oops, wrong person')).id));
+    await sleep(1100);
+    expect(await round()).toBe(1);
+    const mails = mailsTo(`${bob.handle}@example.test`);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].raw).toMatch(/Subject: 1 unread message on Parley/);
+    expect(mails[0].raw).toContain('see you at eight');
+    expect(mails[0].raw).not.toContain('wrong address');
+    expect(mailsTo(`${dan.handle}@example.test`)).toEqual([]);
+  });
+
   it('validates the address', async () => {
     const user = await registerUser(app);
     const result = await app.gql(`mutation { updateNotificationSettings(input: { email: "not an address" }) { email } }`, {}, user.token);

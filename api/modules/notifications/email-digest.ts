@@ -67,8 +67,11 @@ export class EmailDigest {
           WHERE p.email IS NOT NULL AND p.email_notifications
             AND (p.last_seen_at IS NULL OR p.last_seen_at < now() - make_interval(secs => $2))
             AND pa.role = 'MEMBER' AND NOT pa.muted AND pa.last_seq > pa.last_read_seq AND pa.last_seq > pa.notified_seq
+            -- Due when the oldest unread message that still exists has waited long enough
+            -- (a deleted one neither counts nor makes the stretch due).
             AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = pa.conversation_id
-                         AND m.seq = GREATEST(pa.last_read_seq, pa.notified_seq) + 1
+                         AND m.seq > GREATEST(pa.last_read_seq, pa.notified_seq) AND m.seq <= pa.last_seq
+                         AND m.deleted_at IS NULL
                          AND m.created_at <= now() - make_interval(secs => $1))
           LIMIT 1000
           FOR UPDATE OF pa SKIP LOCKED
@@ -83,8 +86,7 @@ export class EmailDigest {
     let sent = 0;
     for (const [profileId, rows] of byPerson) {
       try {
-        await this.send(profileId, rows);
-        sent++;
+        if (await this.send(profileId, rows)) sent++;
       } catch (error) {
         this.logger.warn({ err: (error as Error).message, profileId }, 'missed-message email failed; will retry');
         await this.release(rows);
@@ -93,19 +95,20 @@ export class EmailDigest {
     return sent;
   }
 
-  private async send(profileId: string, rows: Claimed[]): Promise<void> {
+  private async send(profileId: string, rows: Claimed[]): Promise<boolean> {
     const [person] = await this.db.query<{ email: string; name: string }>(
       `SELECT email, COALESCE(display_name, handle) AS name FROM profiles WHERE id = $1`,
       [profileId],
     );
-    const sections = await this.db.query<{ conversationId: string; title: string; unread: number; lines: { name: string; content: string }[] }>(
+    const found = await this.db.query<{ conversationId: string; title: string; unread: number; lines: { name: string; content: string }[] }>(
       `SELECT k.cid AS "conversationId",
               COALESCE(c.title, a.display_name, op.display_name, op.handle) AS title,
-              (k.last_seq - k.from_seq)::int AS unread,
+              (SELECT count(*) FROM messages m
+                WHERE m.conversation_id = k.cid AND m.seq > k.from_seq AND m.seq <= k.last_seq AND m.deleted_at IS NULL)::int AS unread,
               (SELECT json_agg(x ORDER BY x.seq) FROM (
                  SELECT m.seq, COALESCE(sa.display_name, sp.display_name, sp.handle, 'Parley') AS name, ${messageTextSql('m', 300)} AS content
                    FROM messages m LEFT JOIN profiles sp ON sp.id = m.sender_id LEFT JOIN agents sa ON sa.id = m.sender_agent_id
-                  WHERE m.conversation_id = k.cid AND m.seq > k.from_seq AND m.seq <= k.last_seq
+                  WHERE m.conversation_id = k.cid AND m.seq > k.from_seq AND m.seq <= k.last_seq AND m.deleted_at IS NULL
                   ORDER BY m.seq DESC LIMIT ${MESSAGES_PER_CONVERSATION}) x) AS lines
          FROM unnest($2::uuid[], $3::int[], $4::int[]) AS k(cid, from_seq, last_seq)
          JOIN conversations c ON c.id = k.cid
@@ -113,6 +116,9 @@ export class EmailDigest {
          LEFT JOIN profiles op ON op.id = CASE WHEN c.user_low_id = $1 THEN c.user_high_id ELSE c.user_low_id END`,
       [profileId, rows.map((r) => r.conversationId), rows.map((r) => r.fromSeq), rows.map((r) => r.lastSeq)],
     );
+    // Messages deleted since they were sent are neither counted nor quoted; nothing left, no email.
+    const sections = found.filter((s) => s.unread > 0);
+    if (sections.length === 0) return false;
     const total = sections.reduce((n, s) => n + s.unread, 0);
     const subject = `${total} unread message${total === 1 ? '' : 's'} on Parley`;
     const link = (id: string) => `${this.config.publicUrl}/messages/${id}`;
@@ -133,6 +139,7 @@ export class EmailDigest {
       )
       .join('')}<p>Turn these emails off in your notification settings.</p>`;
     await this.transport.sendMail({ from: this.config.emailFrom, to: person.email, subject, text, html });
+    return true;
   }
 
   private async release(rows: Claimed[]): Promise<void> {
