@@ -8,7 +8,7 @@ import type { Config } from '../shared/config';
  * gets index.html and the app's router takes over; other unknown pages get index.html too, with
  * a 404 status, so the app can say "page not found" and crawlers are not told it exists.
  */
-const APP_ROUTES = [/^\/$/, /^\/login\/?$/, /^\/signup\/?$/, /^\/messages\/?$/, /^\/messages\/[^/]+\/?$/, /^\/u\/[^/]+\/?$/, /^\/agents\/?$/, /^\/agents\/[^/]+\/insights\/?$/];
+const APP_ROUTES = [/^\/$/, /^\/login\/?$/, /^\/signup\/?$/, /^\/messages\/?$/, /^\/messages\/[^/]+\/?$/, /^\/u\/[^/]+\/?$/, /^\/agents\/?$/, /^\/agents\/[^/]+\/insights\/?$/, /^\/search\/?$/];
 
 /**
  * Where the built app is: dist/app, seen from the TypeScript sources run by ts-node and the

@@ -8,13 +8,14 @@ import { MessagesPage } from './modules/conversations/components/MessagesPage';
 import { ProfilePage } from './modules/profiles/components/ProfilePage';
 import { AgentsPage } from './modules/agents/components/AgentsPage';
 import { Spinner } from './ui/Notice';
+import { SearchPage } from './modules/search/components/SearchPage';
 
 // The insights page brings the chart library: loaded (from this server) when first opened.
 const AgentInsightsPage = lazy(() => import('./modules/agents/components/AgentInsightsPage').then((m) => ({ default: m.AgentInsightsPage })));
 
 /**
  * Routes: /messages and /messages/:conversationId (the seed's Messages page), /u/:handle
- * (public profile), /agents (my agents), /agents/:agentId/insights, /login and /signup. The server answers every one of
+ * (public profile), /agents (my agents), /agents/:agentId/insights, /search (message search), /login and /signup. The server answers every one of
  * these paths with index.html, so deep links and reloads work.
  */
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
             <Route path="signup" element={<AuthPage mode="signup" />} />
             <Route path="messages" element={<RequireAuth><MessagesPage /></RequireAuth>} />
             <Route path="messages/:conversationId" element={<RequireAuth><MessagesPage /></RequireAuth>} />
+            <Route path="search" element={<RequireAuth><SearchPage /></RequireAuth>} />
             <Route path="agents" element={<RequireAuth><AgentsPage /></RequireAuth>} />
             <Route
               path="agents/:agentId/insights"

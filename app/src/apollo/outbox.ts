@@ -11,6 +11,8 @@ export interface OutboxEntry {
   clientId: string;
   conversationId: string;
   content: string;
+  /** The message it answers, if it is a reply. */
+  replyToId?: string;
   createdAt: string;
   status: 'sending' | 'failed';
   error?: string;

@@ -104,11 +104,27 @@ const messageHistory: FieldPolicy<ConnectionInCache> = {
   },
 };
 
+/**
+ * Query.searchMessages: one list per set of filters; later pages (`after`) append, a first page
+ * fetched again replaces what we held (results are ranked, not a timeline to keep).
+ */
+const searchResults: FieldPolicy<{ nodes: unknown[]; pageInfo: PageInfoInCache }> = {
+  keyArgs: ['query', 'conversationId', 'from', 'sentBefore', 'sentAfter'],
+  merge(existing, incoming, { args }) {
+    if (!existing || !args?.after) return incoming;
+    return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+  },
+};
+
+/** A list the server always sends whole (reaction groups, earlier versions): the newest one replaces it. */
+const replaceWhole = { merge: (_existing: unknown, incoming: unknown) => incoming };
+
 export const typePolicies: TypePolicies = {
   Query: {
     fields: {
       conversations: conversationList(['chatType']),
       agentConversations: conversationList(['agentId']),
+      searchMessages: searchResults,
       conversation: {
         // A conversation opened by id is the same entity the lists hold.
         read(existing, { args, toReference }) {
@@ -119,7 +135,15 @@ export const typePolicies: TypePolicies = {
   },
   Profile: { keyFields: ['userId'] },
   Agent: { keyFields: ['id'] },
-  Message: { keyFields: ['id'] },
+  Message: {
+    keyFields: ['id'],
+    // Edits, deletes and reaction changes (mutation answers, messageUpdated) carry the whole lists.
+    fields: { reactions: replaceWhole, versions: replaceWhole },
+  },
+  ReactionGroup: { keyFields: false },
+  MessageVersion: { keyFields: false },
+  MessageSearchResult: { keyFields: false },
+  MessageSearchResultConnection: { keyFields: false },
   Conversation: {
     keyFields: ['id'],
     fields: {

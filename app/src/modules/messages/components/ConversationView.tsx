@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useConversationHistory } from '../hooks/useConversationHistory';
 import { useLiveMessages } from '../hooks/useLiveMessages';
 import { useMessageUpdates } from '../hooks/useMessageUpdates';
@@ -20,6 +20,10 @@ import { useAttachmentDrafts } from '../../media/hooks/useAttachmentDrafts';
 import { GroupSettings } from '../../groups/components/GroupSettings';
 import { useGroupRemoved } from '../../groups/hooks/removedGroups';
 import { personName } from '../../../ui/format';
+import { useJumpToMessage } from '../hooks/useJumpToMessage';
+import { RichMessageContext, type RichMessageContextValue } from './richMessageContext';
+import { ReplyComposerPreview } from './ReplyQuote';
+import type { MessageFieldsFragment } from '../../../gql/graphql';
 
 /** The main pane: header, history, typing line and compose box of one conversation. */
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -77,7 +81,51 @@ export function ConversationView({ conversationId }: { conversationId: string })
     newestOthersSeq: facts.newestOthersSeq,
   });
 
-  const backTo = `/messages${location.search}`;
+  // Rich messages: one inline editor, one open action menu, the reply being written, jumps to a message.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const [replyingTo, setReplyingTo] = useState<MessageFieldsFragment | null>(null);
+  const findElement = useCallback((seq: number) => document.querySelector<HTMLElement>(`[data-testid="message-list"] [data-seq="${seq}"]`), []);
+  const jump = useJumpToMessage({
+    messages,
+    hasOlder: history.hasOlder,
+    loadingOlder: history.loadingOlder,
+    olderFailed: Boolean(history.olderError),
+    loadOlder: history.loadOlder,
+    findElement,
+  });
+  // /messages/<id>?at=<seq> (a search result) opens the conversation at that message.
+  const [params] = useSearchParams();
+  const at = Number(params.get('at'));
+  const { jumpTo } = jump;
+  useEffect(() => {
+    if (conversation && Number.isInteger(at) && at > 0) jumpTo(at);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [Boolean(conversation), at, location.key, jumpTo]);
+  const rich: RichMessageContextValue = useMemo(
+    () => ({
+      viewerId: viewer.userId,
+      editingId,
+      setEditingId,
+      menuFor,
+      setMenuFor,
+      replyTo: (message) => {
+        setReplyingTo(message);
+        document.querySelector<HTMLTextAreaElement>('.compose textarea')?.focus();
+      },
+      jumpTo,
+      highlightSeq: jump.highlightSeq,
+    }),
+    [viewer.userId, editingId, menuFor, jumpTo, jump.highlightSeq],
+  );
+  const sendWithReply = (text: string, attachments?: Parameters<typeof send>[1]) => {
+    send(text, attachments, replyingTo?.id);
+    setReplyingTo(null);
+  };
+
+  const backParams = new URLSearchParams(location.search);
+  backParams.delete('at');
+  const backTo = `/messages${backParams.size ? `?${backParams}` : ''}`;
   const back = (
     <Link to={backTo} className="icon-button back-button" aria-label="Back to conversations">
       <BackIcon />
@@ -174,6 +222,12 @@ export function ConversationView({ conversationId }: { conversationId: string })
         ) : null}
       </header>
       {look.ownerView ? <TakeOverBar conversation={conversation} /> : null}
+      {jump.note ? (
+        <Notice tone="info" action={<button type="button" className="button button-small" onClick={jump.clearNote}>OK</button>}>
+          {jump.note}
+        </Notice>
+      ) : null}
+      <RichMessageContext.Provider value={rich}>
       <MessageList
         conversationId={conversationId}
         label={`Messages with ${look.title}`}
@@ -189,14 +243,16 @@ export function ConversationView({ conversationId }: { conversationId: string })
         onRetry={retry}
         onDiscard={discard}
       />
+      </RichMessageContext.Provider>
       <p className="typing-line" aria-live="polite" data-testid="typing">
         {typists.length ? `${typists.join(', ')} ${typists.length > 1 ? 'are' : 'is'} typing…` : ''}
       </p>
+      {replyingTo ? <ReplyComposerPreview quoted={replyingTo} viewerId={viewer.userId} onCancel={() => setReplyingTo(null)} /> : null}
       <ComposeBox
         conversationId={conversationId}
         placeholder={placeholder}
         files={files}
-        onSend={send}
+        onSend={sendWithReply}
         onTyping={typingSignal.onInput}
         onStop={typingSignal.stop}
         mentionable={look.isGroup ? conversation.groupAgents : undefined}

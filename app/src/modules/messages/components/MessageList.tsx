@@ -7,6 +7,12 @@ import { Spinner } from '../../../ui/Notice';
 import { AgentReplyStatus, isGeneratedReply } from './AgentReplyStatus';
 import { SystemLine } from './SystemLine';
 import { MessageAttachments } from '../../media/components/MessageAttachments';
+import { useLongPress } from '../hooks/useLongPress';
+import { useRichMessage } from './richMessageContext';
+import { MessageActions } from './MessageActions';
+import { MessageBody, EditedMark } from './MessageBody';
+import { Reactions } from './Reactions';
+import { ReplyQuote } from './ReplyQuote';
 
 interface MessageListProps {
   conversationId: string;
@@ -173,20 +179,37 @@ function senderLabel(message: MessageFieldsFragment, own: boolean): string {
 
 function MessageBubble({ message, own, status }: { message: MessageFieldsFragment; own: boolean; status?: 'seen' | 'sent' }) {
   const label = senderLabel(message, own);
+  const rich = useRichMessage();
+  const press = useLongPress(() => rich.setMenuFor(message.id));
+  const highlighted = rich.highlightSeq === message.seq;
   return (
-    <li className={`message ${own ? 'message-own' : 'message-other'}`} data-sender-type={message.senderType} data-state={message.state} data-testid="message" data-seq={message.seq}>
+    <li
+      className={`message ${own ? 'message-own' : 'message-other'}${highlighted ? ' message-highlight' : ''}`}
+      data-sender-type={message.senderType}
+      data-state={message.state}
+      data-testid="message"
+      data-seq={message.seq}
+      data-message-id={message.id}
+      {...press}
+    >
       <div className="message-bubble">
         <span className={own && message.senderType !== 'AGENT' ? 'visually-hidden' : 'message-sender'}>
           {message.senderType === 'AGENT' ? <span className="agent-tag">Agent</span> : null}
           {label}
         </span>
-        <MessageAttachments attachments={message.attachments} />
-        {message.content || !message.attachments.length ? <p className="message-text">{message.content}</p> : null}
+        <ReplyQuote message={message} />
+        {message.isDeleted ? null : <MessageAttachments attachments={message.attachments} />}
+        {message.isDeleted || message.content || !message.attachments.length || rich.editingId === message.id ? <MessageBody message={message} /> : null}
         <AgentReplyStatus message={message} />
-        <time className="message-time" dateTime={message.createdAt} title={fullDate(message.createdAt)}>
-          {clockTime(message.createdAt)}
-        </time>
+        <span className="message-meta">
+          <EditedMark message={message} />
+          <time className="message-time" dateTime={message.createdAt} title={fullDate(message.createdAt)}>
+            {clockTime(message.createdAt)}
+          </time>
+        </span>
+        {message.state === 'COMPLETE' ? <MessageActions message={message} /> : null}
       </div>
+      <Reactions message={message} />
       {status ? (
         <span className={`message-status message-status-${status}`} data-testid={`status-${status}`}>
           {status === 'seen' ? 'Seen' : 'Sent'}

@@ -24,5 +24,6 @@ export const MessageFieldsFragment = graphql(`
     attachments {
       ...AttachmentFields
     }
+    ...RichMessageFields
   }
 `);

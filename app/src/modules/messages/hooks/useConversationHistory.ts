@@ -26,12 +26,13 @@ export function useConversationHistory(conversationId: string) {
   const [olderError, setOlderError] = useState<unknown>(null);
   const catchingUp = useRef<Promise<void> | null>(null);
 
-  const loadOlder = useCallback(async () => {
+  /** One page older than what we hold (`pageSize` up to 100: a jump to an older message asks for more). */
+  const loadOlder = useCallback(async (pageSize: number = PAGE_SIZE) => {
     if (!pageInfo?.hasPreviousPage || !pageInfo.startCursor || loadingOlder) return;
     setLoadingOlder(true);
     setOlderError(null);
     try {
-      await query.fetchMore({ variables: { id: conversationId, last: PAGE_SIZE, before: pageInfo.startCursor } });
+      await query.fetchMore({ variables: { id: conversationId, last: Math.min(100, Math.max(1, pageSize)), before: pageInfo.startCursor } });
     } catch (error) {
       setOlderError(error);
     } finally {
@@ -73,6 +74,7 @@ export function useConversationHistory(conversationId: string) {
     messages: conversation?.messages.nodes ?? [],
     hasOlder: Boolean(pageInfo?.hasPreviousPage),
     endCursor: pageInfo?.endCursor ?? null,
+    updatesCursor: conversation?.updatesCursor ?? null,
     loading: query.loading && !conversation,
     error: query.error,
     loadingOlder,

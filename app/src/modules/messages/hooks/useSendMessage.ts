@@ -24,6 +24,7 @@ export function useSendMessage(conversationId: string) {
             conversationId: entry.conversationId,
             content: entry.content,
             clientId: entry.clientId,
+            replyToId: entry.replyToId,
             ...(entry.attachments?.length ? { attachmentIds: entry.attachments.map((a) => a.id) } : {}),
           },
         },
@@ -41,8 +42,8 @@ export function useSendMessage(conversationId: string) {
   );
 
   const send = useCallback(
-    (content: string, attachments?: OutboxEntry['attachments']) => {
-      const entry: OutboxEntry = { clientId: newClientId(), conversationId, content, attachments, createdAt: new Date().toISOString(), status: 'sending' };
+    (content: string, attachments?: OutboxEntry['attachments'], replyToId?: string) => {
+      const entry: OutboxEntry = { clientId: newClientId(), conversationId, content, attachments, replyToId, createdAt: new Date().toISOString(), status: 'sending' };
       putOutbox(entry);
       attempt(entry);
     },

@@ -3,7 +3,7 @@ import { Link, NavLink } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { UnreadTotalQuery } from '../../conversations/graphql/UnreadTotal';
 import { useSession } from '../../auth/hooks/useSession';
-import { ChatIcon } from '../../../ui/icons';
+import { ChatIcon, SearchIcon } from '../../../ui/icons';
 import { UnreadBadge } from '../../../ui/Notice';
 import { ProfileMenu } from './ProfileMenu';
 
@@ -21,6 +21,9 @@ export function TopBar() {
       <nav className="topbar-nav" aria-label="Main">
         {viewer ? (
           <>
+            <NavLink to="/search" className="icon-button" aria-label="Search messages" title="Search messages" data-testid="topbar-search">
+              <SearchIcon size={20} />
+            </NavLink>
             <MessagesLink />
             <ProfileMenu viewer={viewer} />
           </>
