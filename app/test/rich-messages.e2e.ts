@@ -206,7 +206,10 @@ describe('rich messages in two browsers', () => {
 
     await late.getByTestId('reply-quote').click();
     const original = b.page.locator(`[data-testid="message"][data-seq="${oldQuestionSeq}"]`);
-    await original.waitFor({ timeout: 15_000 });
+    await original.waitFor({ timeout: 30_000 }).catch(async (error) => {
+      const seqs = await b.page.locator('[data-testid="message"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-seq')).join(','));
+      throw new Error(`${error.message}\nnotices: ${await b.page.locator('.notice').allInnerTexts()}\nloaded seqs: ${seqs}`);
+    });
     await eventually(() => original.isVisible(), 5_000, 'original rendered');
     await eventually(async () => (await original.evaluate((el) => el.classList.contains('message-highlight'))) === true, 5_000, 'original highlighted');
     await eventually(
@@ -240,6 +243,41 @@ describe('rich messages in two browsers', () => {
       10_000,
       'quote becomes a tombstone live',
     );
+  });
+
+  it('on a phone, the "…" button (and a long press) opens the actions as a sheet', async () => {
+    const phone = await openContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await useSessionIn(phone.context, bob);
+      await phone.page.goto(`${origin}/messages/${conversationId}`);
+      const target = message(phone.page, 'About that old question: the big room');
+      await target.waitFor();
+      // No hover on a touch screen: the "…" button is visible without it.
+      const more = target.getByTestId('message-more');
+      expect(await more.isVisible()).toBe(true);
+      await more.tap();
+      const sheet = phone.page.getByRole('dialog', { name: 'Message' });
+      await sheet.getByRole('button', { name: 'Reply' }).waitFor();
+      expect(await sheet.getByRole('button', { name: 'Edit' }).count()).toBe(0); // Alice's message
+      await screenshot(phone.page, 'rich-mobile-actions');
+      await sheet.getByRole('button', { name: 'React with ❤️' }).tap();
+      await target.locator('[data-testid="reaction-chip"][data-emoji="❤️"]').waitFor();
+      await message(a.page, 'About that old question: the big room').locator('[data-testid="reaction-chip"][data-emoji="❤️"]').waitFor({ timeout: 10_000 });
+
+      // A long press on a message opens the same sheet.
+      await target.locator('.message-text').evaluate(async (el) => {
+        const rect = el.getBoundingClientRect();
+        const touch = new Touch({ identifier: 1, target: el, clientX: rect.x + 5, clientY: rect.y + 5 });
+        el.dispatchEvent(new TouchEvent('touchstart', { touches: [touch], targetTouches: [touch], changedTouches: [touch], bubbles: true, cancelable: true }));
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        el.dispatchEvent(new TouchEvent('touchend', { touches: [], targetTouches: [], changedTouches: [touch], bubbles: true, cancelable: true }));
+      });
+      await sheet.getByRole('button', { name: 'Reply' }).waitFor({ timeout: 5_000 });
+      await sheet.getByRole('button', { name: 'Close' }).tap();
+      expect(phone.blocked).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
   });
 
   it('searches: highlighted results, and a result opens the conversation at that message', async () => {
