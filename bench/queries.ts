@@ -46,3 +46,11 @@ export const MESSAGE_ADDED = `subscription MessageAdded($conversationId: ID, $af
 }
 ${MESSAGE_FIELDS}
 ${PROFILE_FIELDS}`;
+
+export const SEARCH_MESSAGES = `query SearchMessages($query: String!, $first: Int, $after: String, $conversationId: ID) {
+  searchMessages(query: $query, first: $first, after: $after, conversationId: $conversationId) {
+    nodes { snippet rank message { id conversationId seq createdAt senderType sender { ...ProfileFields } senderAgent { id displayName } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+${PROFILE_FIELDS}`;

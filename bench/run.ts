@@ -8,7 +8,8 @@
  *              150 messages/s; server memory per idle authenticated socket
  *   coldstart  process start to first answered query, on a warm database
  *   ceiling    the same SQL statements, replayed straight through pg at the same concurrency
- *   (search: not measured, search does not exist yet)
+ *   search     searchMessages of the heavy users over 1,000,000 messages: common words, a phrase,
+ *              a prefix as typed, and a rare word; p50/p95 at 1 client, and the mix at 10
  *
  * The server is the compiled one (dist/api/main.js, NODE_ENV=production) on loopback; every load
  * generator is a separate process. Results are merged into bench/results/latest.json (a scenario
@@ -22,7 +23,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { disjointPairs, hotConversation, longConversation, profileId, SIZES, sendPool, Size } from './layout';
 import { databaseUrl, ensureSeeded } from './seed';
-import { CONVERSATION_MESSAGES, CONVERSATIONS, SEND_MESSAGE, UNREAD_TOTAL } from './queries';
+import { CONVERSATION_MESSAGES, CONVERSATIONS, SEARCH_MESSAGES, SEND_MESSAGE, UNREAD_TOTAL } from './queries';
 import { cpuMs, ROOT, rssKiB, ServerProcess, startServer } from './server-proc';
 import type { HttpLoadResult, HttpLoadSpec } from './load-http';
 import type { WsCommand } from './load-ws';
@@ -31,9 +32,9 @@ import { round } from './stats';
 import { TokenCache } from './tokens';
 import { buildTable, Results } from './report';
 
-const SCENARIOS = ['reads', 'send', 'ceiling', 'realtime', 'coldstart'] as const;
+const SCENARIOS = ['reads', 'send', 'ceiling', 'realtime', 'search', 'coldstart'] as const;
 type Scenario = (typeof SCENARIOS)[number];
-const ALIASES: Record<string, Scenario> = { '1': 'send', '2': 'reads', '3': 'realtime', '5': 'coldstart', '6': 'ceiling' };
+const ALIASES: Record<string, Scenario> = { '1': 'send', '2': 'reads', '3': 'realtime', '4': 'search', '5': 'coldstart', '6': 'ceiling' };
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL || undefined;
@@ -437,6 +438,52 @@ async function realtime(results: Results): Promise<void> {
   }
 }
 
+/**
+ * What the heavy users search for. The seeded text is "Message k: the quick brown fox jumps over
+ * the lazy dog …" cut at a random length, so its words are in (nearly) every one of a heavy
+ * user's ~69,000 (user 0) or ~19,000 (users 1–4) messages: the worst case for a ranked search,
+ * which must rank every match. "4711" is only in message 4711 of the long conversation; typed
+ * last and unquoted it is matched as a prefix too.
+ */
+export const SEARCH_QUERIES: Record<string, { label: string; query: string }> = {
+  common: { label: 'two words in every message ("quick brown")', query: 'quick brown' },
+  phrase: { label: 'a quoted phrase ("lazy dog" in quotes)', query: '"lazy dog"' },
+  prefix: { label: 'a word being typed, prefix ("laz")', query: 'laz' },
+  wordPrefix: { label: 'a word and a prefix ("jumps ov")', query: 'jumps ov' },
+  rareTyped: { label: 'a rare word as typed ("message 4711", 4711 as a prefix)', query: 'message 4711' },
+  rare: { label: 'a rare word, whole ("message 4711" in quotes)', query: '"message 4711"' },
+};
+
+async function search(results: Results): Promise<void> {
+  log('\n[4] search: searchMessages(first: 20) of the heavy users over 1M messages');
+  const size = SIZES.large;
+  const srv = await server(size);
+  const load = new Worker('load-http.ts');
+  const heavy = Array.from({ length: size.heavyUsers }, (_, h) => h);
+  const body = (query: string) => gql('SearchMessages', SEARCH_MESSAGES, { query, first: 20 });
+  try {
+    await load.ask({ ping: true });
+    const out: NonNullable<Results['searchBench']> = { queries: {}, mix: {} };
+    for (const [key, { label, query }] of Object.entries(SEARCH_QUERIES)) {
+      const r = await httpRun(load, srv, size.database, { connections: 1, durationS: READ_SECONDS, bodies: heavy.map((viewer) => ({ viewer, body: body(query) })) });
+      out.queries[key] = { ...r, label, query };
+      describeLoad(`${key} ×1`, r);
+      log(`      p95 ${r.latency.p95.toFixed(2)} ms`);
+    }
+    const mix = heavy.flatMap((viewer) => Object.values(SEARCH_QUERIES).map(({ query }) => ({ viewer, body: body(query) })));
+    for (const connections of [1, 10]) {
+      const r = await httpRun(load, srv, size.database, { connections, durationS: READ_SECONDS, bodies: mix });
+      out.mix[`c${connections}`] = r;
+      describeLoad(`mix ×${connections}`, r);
+      log(`      p95 ${r.latency.p95.toFixed(2)} ms`);
+    }
+    results.searchBench = out;
+  } finally {
+    load.close();
+    await srv.stop();
+  }
+}
+
 async function coldstart(results: Results): Promise<void> {
   log('\n[5] cold start: spawn to first answered query (unreadTotal), warm database');
   const runs: number[] = [];
@@ -474,12 +521,8 @@ async function machine(): Promise<NonNullable<Results['machine']>> {
 async function main() {
   const asked = process.argv.slice(2).map((a): string => ALIASES[a] ?? a);
   for (const a of asked) {
-    if (a === 'search' || a === '4') {
-      console.log('search (4): not measured, search does not exist in the product yet');
-      continue;
-    }
     if (!(SCENARIOS as readonly string[]).includes(a)) {
-      console.error(`unknown scenario "${a}"; choose from ${SCENARIOS.join(', ')} (or 1, 2, 3, 5, 6)`);
+      console.error(`unknown scenario "${a}"; choose from ${SCENARIOS.join(', ')} (or 1–6)`);
       process.exit(2);
     }
   }
@@ -511,7 +554,7 @@ async function main() {
   }
   results.loadAverageAtStart = loadavg().map((x) => round(x, 2)!);
 
-  const steps: Record<Scenario, (r: Results) => Promise<void>> = { reads, send, ceiling, realtime, coldstart };
+  const steps: Record<Scenario, (r: Results) => Promise<void>> = { reads, send, ceiling, realtime, search, coldstart };
   const failed: string[] = [];
   for (const scenario of chosen) {
     const busy = await waitForQuiet(scenario);
@@ -525,7 +568,7 @@ async function main() {
       log(`  ${scenario} FAILED: ${error instanceof Error ? error.stack : error}`);
     }
   }
-  results.search = 'not measured: search does not exist in the product yet';
+  delete results.search;
   results.finishedAt = new Date().toISOString();
   results.lastRunSeconds = round((Date.now() - started) / 1000, 0)!;
   mkdirSync(join(__dirname, 'results'), { recursive: true });
