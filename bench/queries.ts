@@ -15,6 +15,14 @@ const MESSAGE_FIELDS = `fragment MessageFields on Message {
   id clientId conversationId content createdAt seq senderType
   sender { ...ProfileFields }
   senderAgent { id handle displayName avatarUrl }
+  ...RichMessageFields
+}
+fragment RichMessageFields on Message {
+  editedAt isDeleted updateCursor
+  versions { content writtenAt replacedAt }
+  reactions { emoji count reactedByMe reactors { ...ProfileFields } }
+  replyToId
+  replyTo { id seq isDeleted content senderType sender { ...ProfileFields } senderAgent { id displayName } }
 }`;
 
 export const CONVERSATIONS = `query Conversations($first: Int, $after: String) {
@@ -27,6 +35,7 @@ ${PROFILE_FIELDS}`;
 export const CONVERSATION_MESSAGES = `query ConversationMessages($id: ID!, $last: Int, $before: String) {
   conversation(id: $id) {
     ...ConversationFields
+    updatesCursor
     messages(last: $last, before: $before) { nodes { ...MessageFields } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } }
   }
 }
