@@ -15,6 +15,7 @@ const MESSAGE_FIELDS = `fragment MessageFields on Message {
   id clientId conversationId content createdAt seq state responder updateCursor senderType
   sender { ...ProfileFields }
   senderAgent { id handle displayName avatarUrl }
+  attachments { id kind name contentType size width height durationMs url thumbnailUrl }
   ...RichMessageFields
 }
 fragment RichMessageFields on Message {
