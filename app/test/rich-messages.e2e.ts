@@ -30,6 +30,18 @@ describe('rich messages in two browsers', () => {
     await bubble.getByRole('button', { name: action, exact: true }).click();
   };
 
+  /**
+   * The highlight after a jump lasts a few seconds: record every message that gets it, so a slow
+   * machine cannot make the test look after it is gone. (Client-side navigation keeps `window`.)
+   */
+  const watchHighlights = (page: Page) =>
+    page.evaluate(() => {
+      const seen: string[] = ((window as any).__highlighted = []);
+      const record = () => document.querySelectorAll('.message-highlight').forEach((el) => seen.push(el.getAttribute('data-seq') ?? ''));
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    });
+  const highlighted = (page: Page) => page.evaluate(() => (window as any).__highlighted as string[]);
+
   beforeAll(async () => {
     assertPrerequisites();
     app = await startTestApp();
@@ -204,6 +216,7 @@ describe('rich messages in two browsers', () => {
     expect(await b.page.locator(`[data-testid="message"][data-seq="${oldQuestionSeq}"]`).count()).toBe(0);
     await screenshot(b.page, 'rich-reply');
 
+    await watchHighlights(b.page);
     await late.getByTestId('reply-quote').click();
     const original = b.page.locator(`[data-testid="message"][data-seq="${oldQuestionSeq}"]`);
     await original.waitFor({ timeout: 30_000 }).catch(async (error) => {
@@ -211,7 +224,7 @@ describe('rich messages in two browsers', () => {
       throw new Error(`${error.message}\nnotices: ${await b.page.locator('.notice').allInnerTexts()}\nloaded seqs: ${seqs}`);
     });
     await eventually(() => original.isVisible(), 5_000, 'original rendered');
-    await eventually(async () => (await original.evaluate((el) => el.classList.contains('message-highlight'))) === true, 5_000, 'original highlighted');
+    await eventually(async () => (await highlighted(b.page)).includes(String(oldQuestionSeq)), 10_000, 'original highlighted');
     await eventually(
       async () => {
         const box = await original.boundingBox();
@@ -298,6 +311,7 @@ describe('rich messages in two browsers', () => {
     await hit.waitFor();
     await screenshot(b.page, 'rich-search');
 
+    await watchHighlights(b.page);
     await hit.click();
     await b.page.waitForURL(new RegExp(`/messages/${conversationId}\\?at=${oldQuestionSeq}$`));
     const original = b.page.locator(`[data-testid="message"][data-seq="${oldQuestionSeq}"]`);
@@ -311,7 +325,7 @@ describe('rich messages in two browsers', () => {
       10_000,
       'the found message scrolled into view',
     );
-    await eventually(async () => (await original.evaluate((el) => el.classList.contains('message-highlight'))) === true, 5_000, 'found message highlighted');
+    await eventually(async () => (await highlighted(b.page)).includes(String(oldQuestionSeq)), 10_000, 'found message highlighted');
     expect(a.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     expect(b.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 /** Older pages fetched to reach a message before giving up (up to 200 messages each). */
 const MAX_PAGES = 10;
 const JUMP_PAGE = 200;
-const HIGHLIGHT_MS = 2500;
+const HIGHLIGHT_MS = 4000;
 
 /**
  * Scrolls the open conversation to one of its messages by seq (a quote clicked, a search
