@@ -19,7 +19,7 @@ const MESSAGE_FIELDS = `fragment MessageFields on Message {
   ...RichMessageFields
 }
 fragment RichMessageFields on Message {
-  editedAt isDeleted updateCursor
+  cursor editedAt isDeleted updateCursor
   versions { content writtenAt replacedAt }
   reactions { emoji count reactedByMe reactors { ...ProfileFields } }
   replyToId

@@ -3,11 +3,12 @@ import { graphql } from '../../../gql';
 /**
  * What edit, delete, reactions and replies add to a message on screen (spread into
  * MessageFields): whether and when it was edited with its earlier texts, the tombstone flag,
- * reaction chips with who reacted, the quoted original of a reply, and the update cursor
- * messageUpdated resumes from.
+ * reaction chips with who reacted, the quoted original of a reply, the update cursor
+ * messageUpdated resumes from, and the message's own page cursor (a jump loads older pages from it).
  */
 export const RichMessageFieldsFragment = graphql(`
   fragment RichMessageFields on Message {
+    cursor
     editedAt
     isDeleted
     updateCursor

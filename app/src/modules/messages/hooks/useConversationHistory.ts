@@ -26,13 +26,17 @@ export function useConversationHistory(conversationId: string) {
   const [olderError, setOlderError] = useState<unknown>(null);
   const catchingUp = useRef<Promise<void> | null>(null);
 
-  /** One page older than what we hold (`pageSize` up to 100: a jump to an older message asks for more). */
-  const loadOlder = useCallback(async (pageSize: number = PAGE_SIZE) => {
-    if (!pageInfo?.hasPreviousPage || !pageInfo.startCursor || loadingOlder) return;
+  /**
+   * One page older than what we hold: before `before` (a jump passes the oldest message's own
+   * cursor) or the window's start cursor; `pageSize` up to 200 (a jump to an older message asks for more).
+   */
+  const loadOlder = useCallback(async (pageSize: number = PAGE_SIZE, before?: string) => {
+    const from = before ?? pageInfo?.startCursor;
+    if (!pageInfo?.hasPreviousPage || !from || loadingOlder) return;
     setLoadingOlder(true);
     setOlderError(null);
     try {
-      await query.fetchMore({ variables: { id: conversationId, last: Math.min(100, Math.max(1, pageSize)), before: pageInfo.startCursor } });
+      await query.fetchMore({ variables: { id: conversationId, last: Math.min(200, Math.max(1, pageSize)), before: from } });
     } catch (error) {
       setOlderError(error);
     } finally {
