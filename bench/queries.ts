@@ -6,10 +6,11 @@
 const PROFILE_FIELDS = `fragment ProfileFields on Profile { userId handle displayName avatarUrl }`;
 const AGENT_FIELDS = `fragment AgentFields on Agent { id handle displayName avatarUrl visibility owner { ...ProfileFields } }`;
 const CONVERSATION_FIELDS = `fragment ConversationFields on Conversation {
-  id chatType createdAt lastMessageAt lastMessagePreview lastSeq unreadCount agentTakenOverAt
+  id chatType title memberCount createdAt lastMessageAt lastMessagePreview lastSeq unreadCount agentTakenOverAt
   otherParticipant { ...ProfileFields }
   targetAgent { ...AgentFields }
-  participants { role lastReadSeq lastReadAt profile { ...ProfileFields } }
+  groupAgents { ...AgentFields }
+  participants { role isAdmin lastReadSeq lastReadAt profile { ...ProfileFields } }
 }`;
 const MESSAGE_FIELDS = `fragment MessageFields on Message {
   id clientId conversationId content createdAt seq state responder updateCursor senderType
