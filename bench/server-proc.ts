@@ -53,6 +53,11 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Extra node flags (the SQL recorder's -r for a capture run). */
   nodeArgs?: string[];
+  /** Another compiled entry point than dist/api/main.js (bench/probe.ts compares two builds). */
+  main?: string;
+  /** A command that runs node (e.g. valgrind --tool=callgrind), and how long start may take. */
+  wrap?: string[];
+  startTimeoutMs?: number;
   /** A query that proves the server answers (sent with `authorization`). */
   probe: { body: string; authorization: string };
 }
@@ -78,7 +83,9 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   };
   const url = `http://127.0.0.1:${port}/graphql`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist/api/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const argv = [process.execPath, ...(options.nodeArgs ?? []), options.main ?? join(ROOT, 'dist/api/main.js')];
+  const [command, ...args] = [...(options.wrap ?? []), ...argv];
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -89,12 +96,12 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   child.on('exit', (code) => (exited = code ?? -1));
 
   let readyMs = -1;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   while (readyMs < 0) {
     if (exited !== null) throw new Error(`server exited with ${exited} before answering:\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not answer within 60 s:\n${output}`);
+      throw new Error(`server did not answer in time:\n${output}`);
     }
     try {
       const response = await fetch(url, {
@@ -122,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     stop: () =>
       new Promise<void>((resolve) => {
         if (exited !== null) return resolve();
-        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const force = setTimeout(() => child.kill('SIGKILL'), options.wrap ? 300_000 : 10_000);
         child.once('exit', () => {
           clearTimeout(force);
           resolve();
