@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, isObjectType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, ResolverData } from 'type-graphql';
+import { buildSchema, getMetadataStorage, ResolverData } from 'type-graphql';
 import { authChecker } from './shared/auth';
 import type { Services } from './services';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -78,7 +78,13 @@ function resolverInstances(services: Services | null): Map<Function, object> {
 /** The executable schema. With `services` null it is only good for printing (schema.graphql). */
 export async function createSchema(services: Services | null): Promise<GraphQLSchema> {
   const instances = resolverInstances(services);
-  return buildSchema({
+  // @Root() rows reach field resolvers as the services returned them: TypeGraphQL would otherwise
+  // copy each row into a new instance of its class for every field resolver call (our object
+  // types are plain data: no methods, no getters), hundreds of copies per list page.
+  for (const param of getMetadataStorage().params) {
+    if (param.kind === 'root') delete (param as { getType?: unknown }).getType;
+  }
+  const schema = await buildSchema({
     resolvers: resolvers as unknown as [Function, ...Function[]],
     container: { get: (cls: Function, _data: ResolverData<any>) => instances.get(cls) },
     authChecker,
@@ -92,4 +98,31 @@ export async function createSchema(services: Services | null): Promise<GraphQLSc
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
+  useDefaultResolverForPlainFields(schema);
+  return schema;
+}
+
+/**
+ * TypeGraphQL gives every plain `@Field` a resolver that builds a middleware chain only to read
+ * `root[name]`; graphql-js's default resolver does the same read without it. A list page resolves
+ * hundreds of such fields. This is TypeGraphQL's `simpleResolvers` option, applied where it is
+ * safe: fields with no field resolver, no `@Authorized`, no middleware, and the same name in the
+ * schema as on the class. (Any such decorator on a field keeps TypeGraphQL's resolver.)
+ */
+function useDefaultResolverForPlainFields(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const classes = [...storage.objectTypes, ...storage.interfaceTypes];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const definition = storage.objectTypes.find((o) => o.name === type.name);
+    if (!definition) continue;
+    const implemented = classes.filter((c) => c === definition || definition.interfaceClasses?.includes(c.target));
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (!field.resolve) continue;
+      const meta = implemented.flatMap((c) => c.fields ?? []).find((f) => f.schemaName === name);
+      if (!meta || meta.name !== meta.schemaName || meta.roles || meta.middlewares?.length) continue;
+      const resolved = storage.fieldResolvers.some((r) => r.methodName === meta.name && r.getObjectType?.() === meta.target);
+      if (!resolved) field.resolve = undefined;
+    }
+  }
 }
