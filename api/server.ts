@@ -24,6 +24,7 @@ import { createMediaRouter } from './modules/media/media.router';
 import { EmailDigest } from './modules/notifications/email-digest';
 import { RateLimits } from './shared/rate-limits';
 import { createGraphqlLimits } from './shared/graphql-limits';
+import { jitGateway } from './shared/executor';
 import { createMetrics, Metrics, observabilityPlugin, registerDbGauge, requestId } from './shared/observability';
 
 export interface ServerDeps {
@@ -72,6 +73,9 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
 
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every GraphQL response body for an ETag nobody revalidates (POST answers);
+  // static files keep theirs (express.static and sendFile make their own).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
   const limits = createGraphqlLimits(config);
@@ -85,7 +89,8 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   emailDigest?.start();
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // Queries and mutations run compiled (graphql-jit, see shared/executor.ts); GRAPHQL_JIT=false: graphql-js.
+    ...(config.graphqlJit ? { gateway: jitGateway(schema) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,

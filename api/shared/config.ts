@@ -23,6 +23,8 @@ export interface Config {
   groupMaxMembers: number;
   dbPoolSize: number;
   introspection: boolean;
+  /** Execute queries and mutations with documents compiled by graphql-jit (false: graphql-js). */
+  graphqlJit: boolean;
   /** Abuse limits for GraphQL documents (graphql-armor) and HTTP bodies. */
   graphqlMaxDepth: number;
   graphqlMaxCost: number;
@@ -252,6 +254,7 @@ export function loadConfig(env: Env = process.env): Config {
     groupMaxMembers: int(env, 'GROUP_MAX_MEMBERS', 100, 3, 10_000),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 500),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
+    graphqlJit: bool(env, 'GRAPHQL_JIT', true),
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
     graphqlMaxCost: int(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
     graphqlMaxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
