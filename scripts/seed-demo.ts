@@ -14,6 +14,8 @@ import { ConversationsService } from '../api/modules/conversations/conversations
 import { MessagesService } from '../api/modules/messages/messages.service';
 import { AgentVisibility } from '../api/modules/agents/agents.types';
 import { ChatType } from '../api/modules/conversations/conversations.types';
+import { GroupsService } from '../api/modules/groups/groups.service';
+import { AgentKnowledgeService } from '../api/modules/agent-replies/agent-knowledge.service';
 
 export const DEMO_PASSWORD = 'parley-demo';
 
@@ -32,6 +34,8 @@ async function main() {
   const agents = new AgentsService(db);
   const conversations = new ConversationsService(db, profiles, agents, noEvents);
   const messages = new MessagesService(db, noEvents, config.messageMaxLength);
+  const groups = new GroupsService(db, noEvents, conversations, config.groupMaxMembers);
+  const knowledge = new AgentKnowledgeService(db);
 
   if (await profiles.byHandle('alice')) {
     console.log('demo data is already there (users alice, bob, carol; password "parley-demo")');
@@ -47,6 +51,14 @@ async function main() {
     persona: 'You answer questions about Alice\'s design studio: opening hours, services and prices. Be brief and friendly.',
     visibility: AgentVisibility.PUBLIC,
   });
+  // Notes the built-in responder answers from (no model server needed): ask the assistant about hours or prices.
+  for (const [title, body] of [
+    ['Opening hours', 'The studio is open Monday to Friday, 9am to 6pm, and Saturdays 10am to 2pm by appointment.'],
+    ['Prices', 'A logo starts at 900 euros; a full brand identity (logo, colours, type, templates) starts at 3,500 euros.'],
+    ['Where we are', 'The studio is at 12 Canal Street, second floor; the entrance is next to the bakery.'],
+  ]) {
+    await knowledge.add(people.alice, { agentId: helper.id, title, body });
+  }
   await agents.create(people.alice, { handle: 'alice_notes', displayName: 'Private notes', visibility: AgentVisibility.PRIVATE, persona: null });
 
   const say = async (from: string, conversationId: string, content: string) => messages.send(people[from], { conversationId, content });
@@ -60,7 +72,11 @@ async function main() {
   await say('carol', agentChat, 'Hello! What are the studio opening hours?');
   await say('alice', agentChat, 'Hi Carol, we are open Monday to Friday, 9am to 6pm.');
 
-  console.log('demo data created: users alice, bob, carol (password "parley-demo"); agents alice_assistant (public), alice_notes (private)');
+  const group = (await groups.create(people.alice, { title: 'Studio launch party', memberIds: [people.bob, people.carol] })).id;
+  await say('alice', group, 'Launch party on Friday at 7pm, who is in?');
+  await say('carol', group, 'Count me in! I will bring the speakers.');
+
+  console.log('demo data created: users alice, bob, carol (password "parley-demo"); agents alice_assistant (public, with three notes), alice_notes (private); a group "Studio launch party"');
   await database.close();
 }
 
