@@ -6,16 +6,11 @@ import { assertRange, assertUuid } from '../../shared/validation';
 import { AgentVisibility } from '../agents/agents.types';
 import type { AgentsService } from '../agents/agents.service';
 import type { ProfilesService } from '../profiles/profiles.service';
-import { ChatType, Conversation, CONVERSATION_COLUMNS, ParticipantRole } from './conversations.types';
-import { UNREAD_SQL } from './conversations.loaders';
+import { ChatType, Conversation, ParticipantRole } from './conversations.types';
+import { UNREAD_SQL, VIEWER_CONVERSATION } from './conversations.loaders';
 import type { StartConversationInput } from './conversations.inputs';
 import type { EventBus } from '../../shared/events';
 import type { RateLimits } from '../../shared/rate-limits';
-
-/** The viewer's participant row joined to its conversation: everything a list item shows. */
-const VIEWER_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS}, pa.profile_id AS "viewerId",
-    (${UNREAD_SQL})::int AS "viewerUnread", pa.activity_at::text AS "sortKey", pa.muted
-  FROM participants pa JOIN conversations c ON c.id = pa.conversation_id`;
 
 /** True when the viewer ($1) blocked the other person of conversation c. */
 const BLOCKED_BY_VIEWER = `EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = $1 AND b.blocked_id IN (c.user_low_id, c.user_high_id) AND b.blocked_id <> $1)`;

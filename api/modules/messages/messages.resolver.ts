@@ -3,6 +3,8 @@ import type { RequestContext } from '../../shared/context';
 import { CurrentUser } from '../../shared/auth';
 import { Agent } from '../agents/agents.types';
 import { Profile } from '../profiles/profiles.types';
+import { Conversation } from '../conversations/conversations.types';
+import { NotFoundError } from '../../shared/errors';
 import { Message } from './messages.types';
 import { messageCursor } from './messages.loaders';
 import { SendMessageInput } from './messages.inputs';
@@ -30,6 +32,16 @@ export class MessagesResolver {
   })
   cursor(@Root() message: Message): string {
     return messageCursor(message.seq);
+  }
+
+  @FieldResolver(() => Conversation, {
+    description: 'The conversation it belongs to, as you see it (name, picture, unread count): what a search result shows beside the message.',
+  })
+  async conversation(@Root() message: Message, @Ctx() ctx: RequestContext): Promise<Conversation> {
+    // Every message a viewer can be handed is in one of their conversations; the check keeps it so.
+    const row = ctx.viewerId ? await ctx.loaders.viewerConversation.load(`${message.conversationId}:${ctx.viewerId}`) : null;
+    if (!row) throw new NotFoundError('No such conversation');
+    return row;
   }
 
   @FieldResolver(() => Agent, { nullable: true, description: 'The agent, when senderType is AGENT.' })

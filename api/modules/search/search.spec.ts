@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../../test/harness';
-import { ok, registerUser, sendMessage, startChat, TestUser } from '../../test/factories';
+import { createAgent, createGroup, ok, registerUser, sendMessage, startChat, TestUser } from '../../test/factories';
 import { markSnippet, splitQuery } from './search.service';
 
 let app: TestApp;
@@ -93,6 +93,80 @@ describe('searchMessages', () => {
     expect(code(await search(a, 'x', { first: 0 }))).toBe('BAD_USER_INPUT');
     expect(code(await search(a, 'x', { after: 'garbage' }))).toBe('BAD_USER_INPUT');
     expect(code(await search(a, 'x', { c: 'nope' }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a result\'s conversation (what the search page shows beside each hit)', () => {
+  const RICH = `query($q: String!, $first: Int) { searchMessages(query: $q, first: $first) { nodes { snippet message {
+    id content seq sender { handle } senderAgent { handle }
+    conversation { id chatType title memberCount unreadCount otherParticipant { handle avatarUrl } targetAgent { handle owner { handle } }
+      groupAgents { handle } participants { role isAdmin profile { handle } } } } } } }`;
+
+  it('names every kind of conversation as the viewer sees it, in a constant number of SQL statements per page', async () => {
+    const me = await registerUser(app);
+    const owner = await registerUser(app);
+    const partners = await Promise.all(Array.from({ length: 8 }, () => registerUser(app)));
+    const agents = await Promise.all(Array.from({ length: 6 }, () => createAgent(app, owner)));
+    const w = word();
+    // The first chat of each kind says the word twice, so it ranks above the rest: the short page
+    // also holds every kind of conversation and needs every kind of row (a fair comparison).
+    const say = (i: number) => (i === 0 ? `${w} ${w}` : w);
+    const expected = new Map<string, { chatType: string; name: string }>();
+    for (const [i, partner] of partners.entries()) {
+      const chat = await startChat(app, me, partner);
+      await sendMessage(app, partner, chat.id, `${say(i)} from ${partner.handle}`);
+      expected.set(chat.id, { chatType: 'PROFILE', name: partner.handle });
+    }
+    for (const [i, agent] of agents.entries()) {
+      const chat = await startChat(app, me, owner, agent.id);
+      await sendMessage(app, me, chat.id, `${say(i)} to ${agent.handle}`);
+      expected.set(chat.id, { chatType: 'AGENT', name: agent.handle });
+    }
+    for (let i = 0; i < 6; i++) {
+      const group = await createGroup(app, me, [partners[i], partners[i + 1]], `Group ${i} ${me.handle}`);
+      await sendMessage(app, partners[i], group.id, `${say(i)} in group ${i}`);
+      expected.set(group.id, { chatType: 'GROUP', name: `Group ${i} ${me.handle}` });
+    }
+    const measure = async (first: number) => {
+      const before = app.server.db.statementCount;
+      const data = ok<any>(await app.gql(RICH, { q: w, first }, me.token));
+      return { statements: app.server.db.statementCount - before, nodes: data.searchMessages.nodes };
+    };
+    const small = await measure(3);
+    const large = await measure(20);
+    expect(small.nodes.map((n: any) => n.message.conversation.chatType).sort()).toEqual(['AGENT', 'GROUP', 'PROFILE']);
+    expect(large.nodes).toHaveLength(20);
+    // each result carries its own conversation, named as the viewer sees it
+    expect(new Set(large.nodes.map((n: any) => n.message.conversation.id))).toEqual(new Set(expected.keys()));
+    for (const { message } of large.nodes) {
+      const { conversation } = message;
+      const want = expected.get(conversation.id)!;
+      expect(conversation.chatType).toBe(want.chatType);
+      if (want.chatType === 'PROFILE') expect(conversation.otherParticipant.handle).toBe(want.name);
+      if (want.chatType === 'AGENT') expect(conversation.targetAgent).toMatchObject({ handle: want.name, owner: { handle: owner.handle } });
+      if (want.chatType === 'GROUP') expect(conversation).toMatchObject({ title: want.name, memberCount: 3 });
+      expect(conversation.participants.some((p: any) => p.profile.handle === me.handle)).toBe(true);
+      expect(message.content).toContain(w);
+    }
+    // the viewer's own read state comes along: each partner's message is unread for me
+    const fromPartners = large.nodes.filter((n: any) => n.message.conversation.chatType !== 'AGENT');
+    expect(fromPartners.map((n: any) => n.message.conversation.unreadCount)).toEqual(Array(14).fill(1));
+    // One statement per kind of row (search, profiles, conversations, participants, agents), not per
+    // result. Not exactly equal between the pages: which DataLoader batch first asks for a profile
+    // (sender, participant, agent owner) depends on the rows, so a page may need one more or fewer.
+    // Per-row loading would cost at least 20 here.
+    expect(small.statements).toBeLessThanOrEqual(8);
+    expect(large.statements).toBeLessThanOrEqual(8);
+  });
+
+  it('shows an agent chat to the agent\'s owner from the owner\'s side', async () => {
+    const [me, owner] = [await registerUser(app), await registerUser(app)];
+    const agent = await createAgent(app, owner);
+    const chat = await startChat(app, me, owner, agent.id);
+    const w = word();
+    await sendMessage(app, me, chat.id, `${w} hello agent`);
+    const [hit] = ok<any>(await app.gql(RICH, { q: w }, owner.token)).searchMessages.nodes;
+    expect(hit.message.conversation).toMatchObject({ id: chat.id, chatType: 'AGENT', otherParticipant: { handle: me.handle }, targetAgent: { handle: agent.handle } });
   });
 });
 
