@@ -11,7 +11,7 @@ import { describeConversation } from '../../conversations/components/describeCon
 import { useViewer } from '../../auth/hooks/useSession';
 import { describeError, errorCode } from '../../../apollo/describeError';
 import { Avatar } from '../../../ui/Avatar';
-import { BackIcon } from '../../../ui/icons';
+import { BackIcon, SearchIcon } from '../../../ui/icons';
 import { Notice, Spinner } from '../../../ui/Notice';
 import { MessageList } from './MessageList';
 import { ComposeBox } from './ComposeBox';
@@ -212,6 +212,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
             )}
           </p>
         </div>
+        <Link to={`/search?in=${conversationId}`} className="icon-button thread-search" aria-label="Search in this conversation" title="Search in this conversation" data-testid="thread-search">
+          <SearchIcon size={18} />
+        </Link>
         {look.isGroup ? (
           <>
             <button type="button" className="button button-small button-ghost" onClick={() => setSettingsOpen(true)} data-testid="group-settings-button">

@@ -2,8 +2,9 @@ import { graphql } from '../../../gql';
 
 /**
  * Messages I can read that match the words, most relevant first, with `snippet`: HTML-escaped
- * text whose only markup is <mark> around the matched words. Pages merge in the type policy of
- * Query.searchMessages.
+ * text whose only markup is <mark> around the matched words, and each message's conversation
+ * (name and picture of the result; the server loads them for the whole page at once). Pages
+ * merge in the type policy of Query.searchMessages.
  */
 export const SearchMessagesQuery = graphql(`
   query SearchMessages($query: String!, $first: Int, $after: String, $conversationId: ID) {
@@ -23,6 +24,9 @@ export const SearchMessagesQuery = graphql(`
           senderAgent {
             id
             displayName
+          }
+          conversation {
+            ...ConversationFields
           }
         }
       }
