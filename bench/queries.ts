@@ -60,8 +60,11 @@ ${PROFILE_FIELDS}`;
 
 export const SEARCH_MESSAGES = `query SearchMessages($query: String!, $first: Int, $after: String, $conversationId: ID) {
   searchMessages(query: $query, first: $first, after: $after, conversationId: $conversationId) {
-    nodes { snippet rank message { id conversationId seq createdAt senderType sender { ...ProfileFields } senderAgent { id displayName } } }
+    nodes { snippet rank message { id conversationId seq createdAt senderType sender { ...ProfileFields } senderAgent { id displayName }
+      conversation { ...ConversationFields } } }
     pageInfo { hasNextPage endCursor }
   }
 }
+${CONVERSATION_FIELDS}
+${AGENT_FIELDS}
 ${PROFILE_FIELDS}`;
