@@ -190,6 +190,10 @@ describe('live', () => {
     ok(await edit(a, m.id, 'final text, longer'));
     ok(await edit(a, m.id, 'short'));
     ok(await react(b, m.id, '❤️'));
+    // An event's related rows (reactions, versions) are read when it is delivered, after its
+    // change committed: never older than that change, but possibly newer. So the delete waits
+    // until the reaction's event is out; otherwise a slow delivery may already see it deleted.
+    await bSees.waitFor(3);
     ok(await del(a, m.id));
     const events = (await bSees.waitFor(4)).map((e: any) => e.messageUpdated);
     expect(events.map((e) => [e.message.content, e.message.isDeleted, e.message.reactions.length, e.offset])).toEqual([
