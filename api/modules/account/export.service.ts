@@ -9,7 +9,8 @@ const PAGE = 500;
  * Everything a person owns or can read, as one JSON document written piece by piece, so a
  * person with a long history never needs it all in memory: their profile, their agents (with
  * personas), the people they blocked, and every conversation they take part in with its
- * participants and messages.
+ * participants and messages. Files are listed with each message (name, type, size, and the
+ * path that downloads them with the same bearer token), not inlined: an export stays text.
  */
 export class ExportService {
   constructor(private readonly db: Db) {}
@@ -37,7 +38,11 @@ export class ExportService {
       let first = true;
       for (;;) {
         const messages = await this.db.query<{ seq: number }>(
-          `SELECT ${MESSAGE_COLUMNS}, sp.handle AS "senderHandle", sa.handle AS "senderAgentHandle"
+          `SELECT ${MESSAGE_COLUMNS}, sp.handle AS "senderHandle", sa.handle AS "senderAgentHandle",
+                  (SELECT json_agg(json_build_object('id', f.id, 'kind', f.kind, 'name', f.name, 'contentType', f.content_type,
+                                                     'size', f.size, 'width', f.width, 'height', f.height, 'durationMs', f.duration_ms,
+                                                     'download', '/attachments/' || f.id) ORDER BY f.position)
+                     FROM attachments f WHERE f.message_id = m.id) AS attachments
              FROM messages m LEFT JOIN profiles sp ON sp.id = m.sender_id LEFT JOIN agents sa ON sa.id = m.sender_agent_id
             WHERE m.conversation_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT ${PAGE}`,
           [conversation.id, after],

@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from '../../test/harness';
-import { createAgent, registerUser, sendMessage, startChat } from '../../test/factories';
+import { createAgent, ok, registerUser, sendMessage, startChat } from '../../test/factories';
+import { get, png, upload } from '../media/test/media-kit';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -38,6 +39,23 @@ describe('GET /account/export', () => {
     expect(byId[agentChat.id].myRole).toBe('AGENT_OWNER');
     expect(JSON.stringify(data)).not.toContain('not for alice');
     expect(JSON.stringify(data)).not.toContain('password');
+  });
+
+  it('lists each message\'s files with a path that downloads them with the same token', async () => {
+    const [alice, bob] = [await registerUser(app), await registerUser(app)];
+    const chat = await startChat(app, alice, bob);
+    const photo = await upload(app, bob, await png(40, 30), { name: 'sketch.png', type: 'image/png' });
+    expect(photo.status).toBe(201);
+    ok(await app.gql(`mutation($i: SendMessageInput!) { sendMessage(input: $i) { id } }`, { i: { conversationId: chat.id, content: 'the sketch', attachmentIds: [photo.body.id] } }, bob.token));
+    const data: any = await (await fetch(exportUrl(), { headers: { authorization: `Bearer ${alice.token}` } })).json();
+    const [message] = data.conversations.find((c: any) => c.id === chat.id).messages;
+    expect(message.content).toBe('the sketch');
+    expect(message.attachments).toEqual([
+      { id: photo.body.id, kind: 'IMAGE', name: 'sketch.png', contentType: 'image/png', size: photo.body.size, width: 40, height: 30, durationMs: null, download: `/attachments/${photo.body.id}` },
+    ]);
+    const file = await get(app, message.attachments[0].download, alice.token);
+    expect(file.status).toBe(200);
+    expect(file.bytes.length).toBe(photo.body.size);
   });
 
   it('refuses without a valid token', async () => {
