@@ -54,7 +54,10 @@ const MAX_REQUESTS = 200_000;
 const REALTIME_RATE = 150;
 const REALTIME_FALLBACK_RATE = 50;
 const REALTIME_SECONDS = QUICK ? 2 : 20;
-const REALTIME_CONNECTIONS = QUICK ? [100] : [1000, 5000];
+// BENCH_RT_CONNECTIONS=1000 narrows the scenario (for before/after checks).
+const REALTIME_CONNECTIONS = process.env.BENCH_RT_CONNECTIONS ? process.env.BENCH_RT_CONNECTIONS.split(',').map(Number) : QUICK ? [100] : [1000, 5000];
+// BENCH_SERVER_NODE_ARGS adds node flags to the realtime server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+const REALTIME_NODE_ARGS = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
 
 // ---------------------------------------------------------------- child processes
 
@@ -374,7 +377,7 @@ async function realtime(results: Results): Promise<void> {
   results.realtime = {};
   for (const n of REALTIME_CONNECTIONS) {
     const pairs = disjointPairs(size, n / 2);
-    const srv = await server(size);
+    const srv = await server(size, { nodeArgs: REALTIME_NODE_ARGS });
     const ws = new Worker('load-ws.ts');
     const entry: Record<string, unknown> = { connections: n };
     results.realtime[`n${n}`] = entry;
