@@ -13,8 +13,11 @@ export interface RequestContext {
   /** Why credentials that were sent were refused; shown instead of the generic message. */
   authError?: string;
   loaders: Loaders;
-  /** Fresh loaders for each subscription event, so a long-lived socket never serves stale rows. */
-  renewLoaders?: () => void;
+  /**
+   * Fresh loaders for each subscription event, so a long-lived socket never serves stale rows.
+   * Given the event's object, every subscriber of that event on this node shares one set.
+   */
+  renewLoaders?: (event?: object) => void;
   /** Set on WebSocket operations: where subscription resolvers get their streams. */
   realtime?: RealtimeService;
 }

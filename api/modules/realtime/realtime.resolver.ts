@@ -51,7 +51,8 @@ export class RealtimeResolver {
       realtime(context).messages(context.viewerId!, args.conversationId ?? null, args.after ?? null),
   })
   messageAdded(@Root() message: Message, @Args(() => MessageAddedArgs) _args: MessageAddedArgs, @Ctx() ctx: RequestContext): Message {
-    fresh(ctx);
+    // A live message is one object for all its subscribers on this node: they share its loaders.
+    ctx.renewLoaders?.(message);
     return message;
   }
 

@@ -21,8 +21,13 @@ export const TYPING_TTL_MS = 6000;
 
 type MessageEvent = Extract<DomainEvent, { kind: 'message' }>;
 
+/** Events from Redis carry dates as strings; revived once per event, so its subscribers share one object. */
+const revived = new WeakMap<Message, Message>();
 function reviveMessage(message: Message): Message {
-  return typeof message.createdAt === 'string' ? { ...message, createdAt: new Date(message.createdAt) } : message;
+  if (typeof message.createdAt !== 'string') return message;
+  let copy = revived.get(message);
+  if (!copy) revived.set(message, (copy = { ...message, createdAt: new Date(message.createdAt) }));
+  return copy;
 }
 
 /**

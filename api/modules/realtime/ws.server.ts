@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema, specifiedRules, validate, ValidationRule } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import { WebSocketServer, WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Db } from '../../database/db';
 import type { RequestContext } from '../../shared/context';
 import { AppError, BadInputError, createErrorFormatter } from '../../shared/errors';
-import { createLoaders } from '../../shared/loaders';
+import { createLoaders, Loaders } from '../../shared/loaders';
 import type { Logger } from '../../shared/logger';
 import type { Services } from '../../services';
 
@@ -36,6 +36,8 @@ interface ConnectionState {
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Distinct subscription documents kept parsed and validated (clients send a handful). */
+const DOCUMENT_CACHE_SIZE = 200;
 /** A slow consumer gets this long to read its 1013 close before the connection is dropped. */
 const SLOW_CONSUMER_GRACE_MS = 1000;
 
@@ -103,6 +105,32 @@ export function attachWebSocketServer(options: {
     state.expiryTimer.unref();
   };
 
+  // Every socket of the web app subscribes with the same few documents: parse and validate each
+  // text once and share the result. graphql-ws would otherwise parse per subscription and keep
+  // that subscription's own AST (tens of KiB for the app's MessageAdded) for as long as it lives.
+  const documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
+  const prepare = (query: string) => {
+    let entry = documents.get(query);
+    if (!entry) {
+      const document = parse(query); // a syntax error throws, as graphql-ws's own parse does
+      entry = { document, errors: validate(options.schema, document, rules) };
+      if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value!);
+      documents.set(query, entry);
+    }
+    return entry;
+  };
+
+  // One event reaches many subscribers on this node (everyone in the conversation): they share
+  // one set of DataLoaders for it, so the rows its fields need (sender, reactions, versions …)
+  // are read once per event, not once per subscriber. Keyed by the event's own object; a filled
+  // hole or a replay is read per subscriber and gets loaders of its own.
+  const eventLoaders = new WeakMap<object, Loaders>();
+  const loadersFor = (event: object) => {
+    let loaders = eventLoaders.get(event);
+    if (!loaders) eventLoaders.set(event, (loaders = createLoaders(db)));
+    return loaders;
+  };
+
   const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
@@ -129,7 +157,7 @@ export function attachWebSocketServer(options: {
         closeOnExpiry(socket, ctx.extra, auth.token);
         return true;
       },
-      onSubscribe: (ctx, id) => {
+      onSubscribe: (ctx, id, payload) => {
         const operations = ctx.extra.operations!;
         if (operations.size >= limits.maxSubscriptionsPerSocket) {
           const error = new BadInputError(`At most ${limits.maxSubscriptionsPerSocket} subscriptions per connection`);
@@ -137,11 +165,25 @@ export function attachWebSocketServer(options: {
           return [new GraphQLError(error.message, { originalError: error })];
         }
         operations.add(id);
+        const { document, errors } = prepare(payload.query);
+        if (errors.length) return [...errors];
+        return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       context: (ctx): RequestContext => {
-        const context: RequestContext = { viewerId: ctx.extra.viewerId ?? null, loaders: createLoaders(db), realtime: services.realtime };
-        context.renewLoaders = () => {
-          context.loaders = createLoaders(db);
+        // Loaders are made when a resolver first asks, not per idle subscription.
+        let loaders: Loaders | undefined;
+        const context: RequestContext = {
+          viewerId: ctx.extra.viewerId ?? null,
+          realtime: services.realtime,
+          get loaders() {
+            return (loaders ??= createLoaders(db));
+          },
+          set loaders(value: Loaders) {
+            loaders = value;
+          },
+        };
+        context.renewLoaders = (event) => {
+          loaders = event ? loadersFor(event) : createLoaders(db);
         };
         return context;
       },
