@@ -9,7 +9,7 @@ import type { MediaService } from './media.service';
 export class MessageAttachmentsResolver {
   @FieldResolver(() => [Attachment], { description: 'Files sent with the message, in the order the sender gave (empty for most messages and for deleted ones).' })
   attachments(@Root() message: Message, @Ctx() ctx: RequestContext) {
-    return message.deletedAt ? [] : ctx.loaders.attachmentsByMessage.load(message.id);
+    return message.deletedAt || message.hasAttachments === false ? [] : ctx.loaders.attachmentsByMessage.load(message.id);
   }
 }
 

@@ -131,6 +131,8 @@ export class MessagesService {
       return this.send(senderId, input, true);
     }
     const { recipients, oldReadSeq, targetAgentId, senderRole, chatType, ...message } = rows[0];
+    // Known from the send itself: its answer and its live event need not read attachments.
+    if (!files) message.hasAttachments = false;
     this.events.publish({ kind: 'message', conversationId, recipients, message });
     this.events.publish({ kind: 'conversation', conversationId, recipients });
     if (oldReadSeq < message.seq - 1) {

@@ -76,8 +76,19 @@ export class Message {
   @Field(() => ID, { nullable: true, description: 'The message this one answers (same conversation); see `replyTo` for the quoted original.' })
   replyToId?: string | null;
 
-  /** Grows with every edit, delete and reaction change: orders live updates of one message. */
+  /**
+   * Grows with every edit, delete and reaction change: orders live updates of one message. 0: it
+   * has never had an earlier text or a reaction (both bump it in the same transaction), so
+   * `versions` and `reactions` answer [] without a read.
+   */
   revision?: number;
+
+  /**
+   * False when the message is known to carry no files (sent without attachmentIds: they are
+   * attached only in the sending transaction), so `attachments` answers [] without a read.
+   * Unset on rows read back from the database.
+   */
+  hasAttachments?: boolean;
 
   /** The conversation's update number of this message's latest edit, delete or reaction change (resume point for messageUpdated). */
   updateSeq?: number | null;

@@ -75,13 +75,17 @@ export class RichMessagesResolver {
   }
 
   @FieldResolver(() => [MessageVersion], { description: 'Earlier texts of an edited message, oldest first (empty when never edited, or deleted).' })
-  versions(@Root() message: Message, @Ctx() ctx: RequestContext): Promise<MessageVersion[]> {
+  versions(@Root() message: Message, @Ctx() ctx: RequestContext): Promise<MessageVersion[]> | MessageVersion[] {
+    // Never edited (revision 0): no earlier text to read. A new message's subscribers skip the query.
+    if (message.revision === 0) return [];
     return ctx.loaders.versionsByMessage.load(message.id);
   }
 
   @FieldResolver(() => [ReactionGroup], { description: 'Reactions, one entry per emoji, in the order they were first used.' })
   async reactions(@Root() message: Message, @Ctx() ctx: RequestContext): Promise<ReactionGroup[]> {
     const groups = new Map<string, ReactionGroup>();
+    // Never reacted to (revision 0): nothing to read.
+    if (message.revision === 0) return [];
     for (const row of await ctx.loaders.reactionsByMessage.load(message.id)) {
       const group = groups.get(row.emoji) ?? { emoji: row.emoji, count: 0, reactedByMe: false, profileIds: [] };
       group.count++;

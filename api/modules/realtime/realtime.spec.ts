@@ -233,3 +233,66 @@ describe('authorization for every event', () => {
     }
   });
 });
+
+describe('the cost of one event', () => {
+  const RICH = `subscription($id: ID, $after: String) {
+    messageAdded(conversationId: $id, after: $after) {
+      id seq content sender { handle } senderAgent { handle } attachments { id }
+      versions { content } reactions { emoji count reactedByMe reactors { handle } } replyTo { id content sender { handle } }
+    }
+  }`;
+
+  it('reads its rows once per event, however many subscribe to it, and answers each subscriber as itself', async () => {
+    const [a, b] = [await registerUser(app), await registerUser(app)];
+    const chat = await startChat(app, a, b);
+    const first = await sendMessage(app, a, chat.id, 'first');
+    await sendMessage(app, b, chat.id, 'warm-up'); // b's session is looked up once, then remembered
+    const cost = async (subscribers: TestUser[], content: string) => {
+      const subs = subscribers.map((user) => collect(client(user), RICH, { id: chat.id }));
+      await untilListening(app, subs.length);
+      await sleep(100); // connecting marks the viewer seen (a statement of its own): let it land
+      // Two sends and their deliveries; the sends cost the same whoever listens.
+      const before = app.server.db.statementCount;
+      const sent = await sendMessage(app, b, chat.id, content);
+      const events = await Promise.all(subs.map((s) => s.waitFor(1)));
+      const reply = ok<any>(
+        await app.gql(
+          `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+          { input: { conversationId: chat.id, content: `${content} reply`, replyToId: first.id } },
+          b.token,
+        ),
+      ).sendMessage;
+      const replyEvents = await Promise.all(subs.map((s) => s.waitFor(2)));
+      const statements = app.server.db.statementCount - before;
+      await Promise.all(clients.splice(0).map((c) => c.dispose()));
+      while (app.server.hub.listenerCount > 0) await sleep(10);
+      return { sent, reply, events: events.map((e) => e[0].messageAdded), replies: replyEvents.map((e) => e[1].messageAdded), statements };
+    };
+    const one = await cost([a], 'to one');
+    const four = await cost([a, a, a, a], 'to four');
+    for (const event of four.events) {
+      expect(event).toEqual({ id: four.sent.id, seq: four.sent.seq, content: 'to four', sender: { handle: b.handle }, senderAgent: null, attachments: [], versions: [], reactions: [], replyTo: null });
+    }
+    for (const event of four.replies) {
+      expect(event).toMatchObject({ id: four.reply.id, sender: { handle: b.handle }, replyTo: { id: first.id, content: 'first', sender: { handle: a.handle } } });
+    }
+    // Four subscribers cost what one does: the event's rows (the reply's quoted message and its
+    // sender) are read once for all of them.
+    expect(four.statements).toBe(one.statements);
+  });
+
+  it('a replayed message shows its edits and reactions, with reactedByMe per viewer', async () => {
+    const [a, b] = [await registerUser(app), await registerUser(app)];
+    const chat = await startChat(app, a, b);
+    const m1 = await sendMessage(app, a, chat.id, 'one');
+    const m2 = await sendMessage(app, a, chat.id, 'two');
+    ok(await app.gql(`mutation($id: ID!) { editMessage(messageId: $id, content: "two, edited") { id } }`, { id: m2.id }, a.token));
+    ok(await app.gql(`mutation($id: ID!) { toggleReaction(messageId: $id, emoji: "👍", on: true) { id } }`, { id: m2.id }, b.token));
+    const after = await cursorOf(a, chat.id, m1.seq);
+    const [forA, forB] = [collect(client(a), RICH, { id: chat.id, after }), collect(client(b), RICH, { id: chat.id, after })];
+    const [[eventA], [eventB]] = await Promise.all([forA.waitFor(1), forB.waitFor(1)]);
+    const expected = { id: m2.id, content: 'two, edited', versions: [{ content: 'two' }], attachments: [] };
+    expect(eventA.messageAdded).toMatchObject({ ...expected, reactions: [{ emoji: '👍', count: 1, reactedByMe: false, reactors: [{ handle: b.handle }] }] });
+    expect(eventB.messageAdded).toMatchObject({ ...expected, reactions: [{ emoji: '👍', count: 1, reactedByMe: true, reactors: [{ handle: b.handle }] }] });
+  });
+});
