@@ -93,8 +93,10 @@ export function buildTable(r: Results): string {
       continue;
     }
     const at150 = entry.atTargetRate;
+    // CPU per send with its deliveries (server + PostgreSQL), and the other work meanwhile.
+    const sendCpu = (x: any): [string, string] => [x.serverCpuMsPerSend !== undefined ? `${f(x.serverCpuMsPerSend)} + ${f(x.postgresCpuMsPerSend)}` : '—', x.otherCpuPercent !== undefined ? `${x.otherCpuPercent}%` : '—'];
     if (at150) {
-      rows.push([`${label}: sends at 150/s`, String(entry.connections), '—', f(at150.deliveries.p50), f(at150.deliveries.p99), '—', '—', '—', '—', '—', 'p50 < 5, p99 < 50 ms', `missed: sends fell behind after ${n0(at150.sent)} of ${n0(at150.planned)}`]);
+      rows.push([`${label}: sends at 150/s`, String(entry.connections), '—', f(at150.deliveries.p50), f(at150.deliveries.p99), ...sendCpu(at150), '—', '—', '—', 'p50 < 5, p99 < 50 ms', `missed: sends fell behind after ${n0(at150.sent)} of ${n0(at150.planned)}`]);
     }
     const d = entry.deliveries;
     const ok = d.p50 < 5 && d.p99 < 50 && entry.missing === 0 && !entry.overloaded && !at150;
@@ -105,8 +107,11 @@ export function buildTable(r: Results): string {
         : entry.connections === 1000
           ? verdict(ok)
           : `${ok ? 'within' : 'outside'} the 1,000 target`;
-    rows.push([`${label} at ${n0(entry.achievedRate)} msg/s (${n0(entry.missing)} missing)`, String(entry.connections), '—', f(d.p50), f(d.p99), '—', '—', '—', '—', '—', 'p50 < 5, p99 < 50 ms', how]);
+    rows.push([`${label} at ${n0(entry.achievedRate)} msg/s (${n0(entry.missing)} missing)`, String(entry.connections), '—', f(d.p50), f(d.p99), ...sendCpu(entry), '—', '—', '—', 'p50 < 5, p99 < 50 ms', how]);
     rows.push([`server memory per idle connection (${key.slice(1)} sockets)`, String(entry.connections), '—', `${f(entry.idleKiBPerConnection, 1)} KiB`, '—', '—', '—', '—', '—', '—', '< 30 KB', verdict(entry.idleKiBPerConnection * 1.024 < 30)]);
+    if (entry.rssSubscribedKiB !== undefined && entry.rssIdleKiB !== undefined) {
+      rows.push([`server memory per messageAdded subscription (${key.slice(1)} sockets, one each)`, String(entry.connections), '—', `${f((entry.rssSubscribedKiB - entry.rssIdleKiB) / entry.connections, 1)} KiB`, '—', '—', '—', '—', '—', '—', '—', '—']);
+    }
   }
   if (r.coldstart) rows.push(['cold start to first answered query (median of 5)', '1', '—', `${n0(r.coldstart.medianMs)} ms`, '—', '—', '—', '—', '—', '—', '—', '—']);
   if (r.statements) {

@@ -56,7 +56,8 @@ const REALTIME_FALLBACK_RATE = 50;
 const REALTIME_SECONDS = QUICK ? 2 : 20;
 // BENCH_RT_CONNECTIONS=1000 narrows the scenario (for before/after checks).
 const REALTIME_CONNECTIONS = process.env.BENCH_RT_CONNECTIONS ? process.env.BENCH_RT_CONNECTIONS.split(',').map(Number) : QUICK ? [100] : [1000, 5000];
-// BENCH_SERVER_NODE_ARGS adds node flags to the realtime server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+// BENCH_SERVER_NODE_ARGS adds node flags to the realtime server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof);
+// BENCH_SERVER_MAIN runs another build of it (a copy of dist/ inside the work tree), to alternate before/after.
 const REALTIME_NODE_ARGS = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
 
 // ---------------------------------------------------------------- child processes
@@ -111,8 +112,9 @@ process.on('SIGTERM', () => process.exit(143));
 const gql = (operationName: string, query: string, variables: object = {}) => JSON.stringify({ operationName, query, variables });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function server(size: Size, extra: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+async function server(size: Size, extra: { nodeArgs?: string[]; env?: Record<string, string>; main?: string } = {}): Promise<ServerProcess> {
   const s = await startServer({
+    main: extra.main,
     databaseUrl: databaseUrl(BASE_URL, size.database),
     secret: SECRET,
     redisUrl: REDIS_URL,
@@ -377,7 +379,7 @@ async function realtime(results: Results): Promise<void> {
   results.realtime = {};
   for (const n of REALTIME_CONNECTIONS) {
     const pairs = disjointPairs(size, n / 2);
-    const srv = await server(size, { nodeArgs: REALTIME_NODE_ARGS });
+    const srv = await server(size, { nodeArgs: REALTIME_NODE_ARGS, main: process.env.BENCH_SERVER_MAIN });
     const ws = new Worker('load-ws.ts');
     const entry: Record<string, unknown> = { connections: n };
     results.realtime[`n${n}`] = entry;
@@ -414,14 +416,35 @@ async function realtime(results: Results): Promise<void> {
         const j = (i * 7919) % (i + 1);
         [sends[i], sends[j]] = [sends[j], sends[i]];
       }
-      let r = await ws.ask<any>({ cmd: 'run', rate: REALTIME_RATE, durationS: REALTIME_SECONDS, sends, tag: `rt${n}` } satisfies WsCommand);
+      // CPU per send, its deliveries included (server process and its PostgreSQL backends), and
+      // how busy other work kept the machine: latency here moves with other load, CPU much less.
+      const measured = async (rate: number, tag: string) => {
+        const pids = await backendPids(size.database);
+        const sum = (list: number[]) => list.reduce((t, pid) => t + cpuMs(pid), 0);
+        const server0 = cpuMs(srv.pid);
+        const load0 = cpuMs(ws.pid);
+        const pg0 = sum(pids);
+        const machine0 = machineCpu();
+        const result = await ws.ask<any>({ cmd: 'run', rate, durationS: REALTIME_SECONDS, sends, tag } satisfies WsCommand);
+        const serverMs = cpuMs(srv.pid) - server0;
+        const pgMs = Math.max(0, sum(await backendPids(size.database)) - pg0);
+        const machine1 = machineCpu();
+        const sent = Math.max(1, result.sent);
+        result.serverCpuMsPerSend = round(serverMs / sent, 3);
+        result.postgresCpuMsPerSend = round(pgMs / sent, 3);
+        const ours = serverMs + pgMs + (cpuMs(ws.pid) - load0);
+        result.otherCpuPercent = round((100 * Math.max(0, machine1.busy - machine0.busy - ours)) / Math.max(1, machine1.total - machine0.total), 0);
+        log(`      cpu per send (with its deliveries): server ${result.serverCpuMsPerSend} ms, pg ${result.postgresCpuMsPerSend} ms; other work ${result.otherCpuPercent}% of the machine`);
+        return result;
+      };
+      let r = await measured(REALTIME_RATE, `rt${n}`);
       if (r.overloaded) {
         // The sends, not the deliveries, could not keep up: measure delivery again at a rate
         // this machine sustains, and keep both.
         log(`    OVERLOADED at ${REALTIME_RATE}/s: the server fell ${Math.max(100, REALTIME_RATE)} sends behind after ${r.sent} of ${r.planned}; again at ${REALTIME_FALLBACK_RATE}/s`);
         entry.atTargetRate = { ...r, event: undefined };
         await sleep(3000);
-        r = await ws.ask<any>({ cmd: 'run', rate: REALTIME_FALLBACK_RATE, durationS: REALTIME_SECONDS, sends, tag: `rt${n}f` } satisfies WsCommand);
+        r = await measured(REALTIME_FALLBACK_RATE, `rt${n}f`);
       }
       const rss3 = rssKiB(srv.pid);
       Object.assign(entry, { ...r, event: undefined, rssAfterRunKiB: rss3 });
