@@ -24,7 +24,9 @@ export class MessagesResolver {
 
   @FieldResolver(() => Profile, { nullable: true, description: 'The user who sent it (for AGENT messages: the agent\'s owner).' })
   sender(@Root() message: Message, @Ctx() ctx: RequestContext) {
-    return message.senderId ? ctx.loaders.profileById.load(message.senderId) : null;
+    if (!message.senderId) return null;
+    if (message.senderProfile?.userId === message.senderId) return message.senderProfile;
+    return ctx.loaders.profileById.load(message.senderId);
   }
 
   @FieldResolver(() => String, {

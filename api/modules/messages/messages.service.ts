@@ -4,6 +4,7 @@ import { BadInputError, ForbiddenError, NotFoundError } from '../../shared/error
 import { assertRange, assertUuid } from '../../shared/validation';
 import { messageCursorSeq, type MessagePageQuery } from './messages.loaders';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
+import type { ProfileRow } from '../profiles/profiles.types';
 import { previewOf } from './message-preview';
 import type { SendMessageInput } from './messages.inputs';
 import type { EventBus } from '../../shared/events';
@@ -70,7 +71,7 @@ export class MessagesService {
       }
       throw error;
     }
-    let rows: (Message & SentContext & { recipients: string[]; oldReadSeq: number })[];
+    let rows: (Message & SentContext & { recipients: string[]; oldReadSeq: number; senderProfile: (Omit<ProfileRow, 'createdAt'> & { createdAt: string }) | null })[];
     try {
       const statement = (db: Db) => db.query<(typeof rows)[number]>(
         `WITH me AS (
@@ -106,7 +107,10 @@ export class MessagesService {
          SELECT ${MESSAGE_COLUMNS}, (SELECT array_agg(profile_id) FROM parts) AS recipients,
                 (SELECT old_read_seq::int FROM conv) AS "oldReadSeq",
                 (SELECT target_agent_id FROM conv) AS "targetAgentId", (SELECT role FROM conv) AS "senderRole",
-                (SELECT chat_type FROM conv) AS "chatType"
+                (SELECT chat_type FROM conv) AS "chatType",
+                -- The sender as Message.sender shows them: the answer and the live event need no lookup.
+                (SELECT json_build_object('userId', p.id, 'handle', p.handle, 'displayName', p.display_name,
+                        'avatarUrl', p.avatar_url, 'createdAt', p.created_at) FROM profiles p WHERE p.id = m.sender_id) AS "senderProfile"
            FROM msg m`,
         [conversationId, senderId, content, preview, clientId, replyToId],
       );
@@ -130,7 +134,8 @@ export class MessagesService {
       if (retried) throw new Error('sendMessage wrote nothing twice with nothing to explain it');
       return this.send(senderId, input, true);
     }
-    const { recipients, oldReadSeq, targetAgentId, senderRole, chatType, ...message } = rows[0];
+    const { recipients, oldReadSeq, targetAgentId, senderRole, chatType, senderProfile, ...message } = rows[0];
+    if (senderProfile) (message as Message).senderProfile = { ...senderProfile, createdAt: new Date(senderProfile.createdAt) };
     // Known from the send itself: its answer and its live event need not read attachments.
     if (!files) message.hasAttachments = false;
     this.events.publish({ kind: 'message', conversationId, recipients, message });

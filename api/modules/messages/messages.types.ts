@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
+import type { ProfileRow } from '../profiles/profiles.types';
 
 export enum MessageState {
   PENDING = 'PENDING',
@@ -89,6 +90,12 @@ export class Message {
    * Unset on rows read back from the database.
    */
   hasAttachments?: boolean;
+
+  /**
+   * The sender's profile row as of the send (returned by the sending statement), so `sender`
+   * needs no lookup for a new message; unset on rows read back from the database.
+   */
+  senderProfile?: ProfileRow;
 
   /** The conversation's update number of this message's latest edit, delete or reaction change (resume point for messageUpdated). */
   updateSeq?: number | null;

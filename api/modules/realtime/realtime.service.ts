@@ -26,7 +26,11 @@ const revived = new WeakMap<Message, Message>();
 function reviveMessage(message: Message): Message {
   if (typeof message.createdAt !== 'string') return message;
   let copy = revived.get(message);
-  if (!copy) revived.set(message, (copy = { ...message, createdAt: new Date(message.createdAt) }));
+  if (!copy) {
+    copy = { ...message, createdAt: new Date(message.createdAt) };
+    if (copy.senderProfile) copy.senderProfile = { ...copy.senderProfile, createdAt: new Date(copy.senderProfile.createdAt) };
+    revived.set(message, copy);
+  }
   return copy;
 }
 

@@ -255,6 +255,7 @@ describe('the cost of one event', () => {
       const before = app.server.db.statementCount;
       const sent = await sendMessage(app, b, chat.id, content);
       const events = await Promise.all(subs.map((s) => s.waitFor(1)));
+      const plain = app.server.db.statementCount - before;
       const reply = ok<any>(
         await app.gql(
           `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
@@ -266,7 +267,7 @@ describe('the cost of one event', () => {
       const statements = app.server.db.statementCount - before;
       await Promise.all(clients.splice(0).map((c) => c.dispose()));
       while (app.server.hub.listenerCount > 0) await sleep(10);
-      return { sent, reply, events: events.map((e) => e[0].messageAdded), replies: replyEvents.map((e) => e[1].messageAdded), statements };
+      return { sent, reply, events: events.map((e) => e[0].messageAdded), replies: replyEvents.map((e) => e[1].messageAdded), statements, plain };
     };
     const one = await cost([a], 'to one');
     const four = await cost([a, a, a, a], 'to four');
@@ -279,6 +280,10 @@ describe('the cost of one event', () => {
     // Four subscribers cost what one does: the event's rows (the reply's quoted message and its
     // sender) are read once for all of them.
     expect(four.statements).toBe(one.statements);
+    // A plain new message is delivered from what the send returned: its sender, and no
+    // versions, reactions or files, need no read. The one statement is the send itself.
+    expect(one.plain).toBe(1);
+    expect(four.plain).toBe(1);
   });
 
   it('a replayed message shows its edits and reactions, with reactedByMe per viewer', async () => {
