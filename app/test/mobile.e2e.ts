@@ -82,8 +82,10 @@ describe('mobile layout (390×844)', () => {
 
     await back.tap();
     await page.waitForURL(/\/messages$/);
+    // The URL changes before React renders the list again: wait for it rather than sample it.
+    await sidebar.waitFor({ state: 'visible', timeout: 10_000 });
+    await eventually(async () => (await thread.count()) === 0, 10_000, 'the conversation pane to close');
     expect(await sidebar.isVisible()).toBe(true);
-    expect(await thread.count()).toBe(0);
     expect(await item.innerText()).toContain('Sent from my phone');
     expect(phone.blocked).toEqual([]);
   });
