@@ -15,13 +15,15 @@ export function createGroupLoaders(db: Db) {
     }),
     /**
      * "Seen by N": for each message, the participants other than its sender whose read
-     * watermark reached it. Computed from watermarks, never from per-message rows.
+     * watermark reached it. Computed from watermarks, never from per-message rows. Someone who
+     * joined after the message was sent starts with their watermark past it but never saw it,
+     * so only members who were there when it was sent count.
      */
     seenByCount: new DataLoader<string, number>(async (messageIds) => {
       const rows = await db.query<{ id: string; n: number }>(
         `SELECT m.id, count(pa.profile_id)::int AS n FROM messages m
            JOIN participants pa ON pa.conversation_id = m.conversation_id AND pa.last_read_seq >= m.seq
-                               AND pa.profile_id IS DISTINCT FROM m.sender_id
+                               AND pa.profile_id IS DISTINCT FROM m.sender_id AND pa.joined_at <= m.created_at
           WHERE m.id = ANY($1::uuid[]) GROUP BY m.id`,
         [messageIds],
       );

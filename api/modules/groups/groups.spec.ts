@@ -270,6 +270,12 @@ describe('read state per member', () => {
     await sendMessage(app, bob, id, 'three');
     expect([await unread(alice), await unread(bob), await unread(dave)]).toEqual([1, 0, 4]);
     expect(ok<any>(await app.gql(`{ unreadTotal }`, {}, dave.token)).unreadTotal).toBe(4);
+
+    // Someone added later starts with the history behind their watermark, but never saw it.
+    const [erin] = await people(1, 'Late');
+    ok(await app.gql(ADD, { id, ids: [erin.userId] }, alice.token));
+    expect((await view(erin, id)).unreadCount).toBe(1); // only the "added" line
+    expect(await seenBy()).toBe(2); // still bob and carol
   });
 
   it('sends typing to every other member, by name', async () => {
