@@ -9,19 +9,11 @@ import { upsertConversation } from '../../../apollo/liveCache';
 import { describeError } from '../../../apollo/describeError';
 import { useViewer } from '../../auth/hooks/useSession';
 import { Modal } from '../../../ui/Modal';
-import { Avatar } from '../../../ui/Avatar';
 import { Notice } from '../../../ui/Notice';
 import { personName } from '../../../ui/format';
+import { ProfileOptions } from '../../../ui/ProfileOptions';
+import { useDebounced } from '../../../ui/useDebounced';
 import { NewGroupForm } from '../../groups/components/NewGroupForm';
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 const cleanHandle = (text: string) => text.trim().replace(/^@/, '').toLowerCase();
 
@@ -167,24 +159,7 @@ export function NewConversationForm({ onDone }: { onDone(): void }) {
           onBlur={() => setTimeout(() => setListOpen(false), 150)}
           data-testid="handle-input"
         />
-        <ul id={ids.list} role="listbox" aria-label="Suggestions" className="combobox-list" hidden={!showList}>
-          {options.map((profile, index) => (
-            <li
-              key={profile.userId}
-              id={`${ids.list}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? 'is-active' : undefined}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(profile)}
-            >
-              <Avatar name={personName(profile)} src={profile.avatarUrl} size={28} />
-              <span>
-                <strong>{personName(profile)}</strong> <span className="muted">@{profile.handle}</span>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <ProfileOptions listId={ids.list} label="Suggestions" options={options} active={active} hidden={!showList} onPick={choose} />
         {found ? (
           <p className="field-hint" data-testid="target-found">
             {personName(found)} (@{found.handle})

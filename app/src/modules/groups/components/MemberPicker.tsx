@@ -1,19 +1,11 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { SearchProfilesQuery } from '../../profiles/graphql/SearchProfiles';
 import type { ProfileFieldsFragment } from '../../../gql/graphql';
-import { Avatar } from '../../../ui/Avatar';
 import { CloseIcon } from '../../../ui/icons';
+import { ProfileOptions } from '../../../ui/ProfileOptions';
+import { useDebounced } from '../../../ui/useDebounced';
 import { personName } from '../../../ui/format';
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /**
  * Choose several people: a combobox over searchProfiles (the same search as the new-chat
@@ -76,25 +68,7 @@ export function MemberPicker({ chosen, onChange, exclude, label = 'Add people' }
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         data-testid="member-search"
       />
-      <ul id={ids.list} role="listbox" aria-label="People" className="combobox-list" hidden={!showList}>
-        {options.map((profile, index) => (
-          <li
-            key={profile.userId}
-            id={`${ids.list}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className={index === active ? 'is-active' : undefined}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => pick(profile)}
-            data-testid="member-option"
-          >
-            <Avatar name={personName(profile)} src={profile.avatarUrl} size={28} />
-            <span>
-              <strong>{personName(profile)}</strong> <span className="muted">@{profile.handle}</span>
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ProfileOptions listId={ids.list} label="People" options={options} active={active} hidden={!showList} onPick={pick} optionTestId="member-option" />
       {chosen.length ? (
         <ul className="chip-list" aria-label="Chosen people" data-testid="chosen-members">
           {chosen.map((profile) => (
