@@ -1,8 +1,8 @@
-import type { Browser, WebSocketRoute } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestApp } from '../../api/test/harness';
 import { startAgentApp } from '../../api/modules/agent-replies/test/agent-kit';
 import { FakeModelServer } from '../../api/modules/agent-replies/test/fake-model-server';
-import { assertPrerequisites, eventually, launchBrowser, openContext, originOf, screenshot, type TestContext } from './support/browser';
+import { assertPrerequisites, eventually, launchBrowser, networkSwitch, openContext, originOf, screenshot, type TestContext } from './support/browser';
 import { handle, registerViaApi, sendViaApi, startChatViaApi, useSessionIn, type ApiPerson } from './support/people';
 import { agentReplies, createAgentViaApi, repliesInDb, sendInBrowser, systemLine, type ApiAgent } from './support/agents';
 
@@ -215,25 +215,15 @@ describe('agents that answer (model server)', () => {
     const ritaChat = await startChatViaApi(app, rita, olivia.userId, hal.id);
     const tab = await openContext(browser);
     // Every socket of the page goes through here, so the test can cut it and hold it off.
-    let offline = false;
-    const sockets: WebSocketRoute[] = [];
-    await tab.context.routeWebSocket(/\/graphql$/, (ws) => {
-      if (offline) {
-        void ws.close({ code: 1001, reason: 'test: network down' });
-        return;
-      }
-      ws.connectToServer();
-      sockets.push(ws);
-    });
+    const network = await networkSwitch(tab.context);
     await useSessionIn(tab.context, rita);
     const { page } = tab;
     const goOffline = async () => {
-      offline = true;
-      await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'test: network down' })));
+      await network.down();
       await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor({ timeout: 10_000 });
     };
     const goOnline = async () => {
-      offline = false;
+      network.up();
       await eventually(async () => (await page.getByRole('status').filter({ hasText: 'Connection lost' }).count()) === 0, 30_000, 'connected again');
     };
     const stalled = () => {

@@ -1,6 +1,6 @@
-import type { Browser, WebSocketRoute } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../api/test/harness';
-import { assertPrerequisites, eventually, launchBrowser, openContext, originOf, screenshot, type TestContext } from './support/browser';
+import { assertPrerequisites, eventually, launchBrowser, networkSwitch, openContext, originOf, screenshot, type TestContext } from './support/browser';
 import { handle, registerViaApi, sendViaApi, startChatViaApi, useSessionIn } from './support/people';
 
 jest.setTimeout(120_000);
@@ -37,16 +37,7 @@ describe('resuming after a dropped connection', () => {
     for (let i = 1; i <= 3; i++) await sendViaApi(app, noah, conversationId, `before the drop ${i}`);
 
     // Every socket of the page goes through here, so the test can cut it and hold it off.
-    let offline = false;
-    const sockets: WebSocketRoute[] = [];
-    await tab.context.routeWebSocket(/\/graphql$/, (ws) => {
-      if (offline) {
-        void ws.close({ code: 1001, reason: 'test: network down' });
-        return;
-      }
-      ws.connectToServer();
-      sockets.push(ws);
-    });
+    const network = await networkSwitch(tab.context);
     await useSessionIn(tab.context, mia);
 
     const { page } = tab;
@@ -63,8 +54,7 @@ describe('resuming after a dropped connection', () => {
     await eventually(async () => (await page.getByTestId('topbar-messages').getAttribute('aria-label')) === 'Messages', 10_000, 'unread total 0');
 
     // Cut the connection and keep it down while others write.
-    offline = true;
-    await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'test: network down' })));
+    await network.down();
     await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'reconnecting');
     for (let i = 1; i <= 5; i++) await sendViaApi(app, noah, conversationId, `missed while away ${i}`);
@@ -73,7 +63,7 @@ describe('resuming after a dropped connection', () => {
     expect(await texts()).not.toContain('missed while away 1');
 
     // Back online: everything missed shows up, once each, in order; the new chat is listed.
-    offline = false;
+    network.up();
     await eventually(async () => (await texts()).includes('missed while away 5'), 30_000, 'missed messages after reconnecting');
     await page.getByTestId('conversation-item').filter({ hasText: 'Olga wrote while Mia was away' }).waitFor({ timeout: 10_000 });
     await eventually(async () => (await page.getByRole('status').filter({ hasText: 'Connection lost' }).count()) === 0, 10_000, 'banner gone');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
 
 /**
  * Browser tests drive Debian's Chromium (apt-get install chromium) through playwright-core,
@@ -102,4 +102,30 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_
     if (Date.now() > deadline) throw lastError instanceof Error ? new Error(`Timed out waiting for ${what}: ${lastError.message}`) : lastError;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Puts every WebSocket of `context` through the test, so it can cut the network: `down()`
+ * closes the open sockets (1001) and refuses new ones until `up()`; HTTP is untouched.
+ */
+export async function networkSwitch(context: BrowserContext): Promise<{ down(): Promise<void>; up(): void }> {
+  let offline = false;
+  const sockets: WebSocketRoute[] = [];
+  await context.routeWebSocket(/\/graphql$/, (ws) => {
+    if (offline) {
+      void ws.close({ code: 1001, reason: 'test: network down' });
+      return;
+    }
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  return {
+    down: async () => {
+      offline = true;
+      await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'test: network down' })));
+    },
+    up: () => {
+      offline = false;
+    },
+  };
 }
