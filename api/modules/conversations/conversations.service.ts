@@ -11,6 +11,7 @@ import { UNREAD_SQL, VIEWER_CONVERSATION } from './conversations.loaders';
 import type { StartConversationInput } from './conversations.inputs';
 import type { EventBus } from '../../shared/events';
 import type { RateLimits } from '../../shared/rate-limits';
+import { blocksBetween } from '../safety/blocks';
 
 /** True when the viewer ($1) blocked the other person of conversation c. */
 const BLOCKED_BY_VIEWER = `EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = $1 AND b.blocked_id IN (c.user_low_id, c.user_high_id) AND b.blocked_id <> $1)`;
@@ -108,13 +109,9 @@ export class ConversationsService {
 
   /** A block, either way, stops two people from starting chats with each other. */
   private async refuseIfBlocked(viewerId: string, otherId: string): Promise<void> {
-    const [row] = await this.db.query<{ byViewer: boolean; byOther: boolean }>(
-      `SELECT bool_or(blocker_id = $1) AS "byViewer", bool_or(blocker_id = $2) AS "byOther" FROM blocks
-        WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)`,
-      [viewerId, otherId],
-    );
-    if (row?.byViewer) throw new ForbiddenError('You blocked this person: unblock them to chat');
-    if (row?.byOther) throw new ForbiddenError('This person is not accepting messages from you');
+    const row = await blocksBetween(this.db, viewerId, [otherId]);
+    if (row.byViewer) throw new ForbiddenError('You blocked this person: unblock them to chat');
+    if (row.byOther) throw new ForbiddenError('This person is not accepting messages from you');
   }
 
   /** A conversation as one viewer sees it; NOT_FOUND for anyone who is not in it. */

@@ -7,6 +7,7 @@ import type { Addressed } from '../agent-replies/reply-store';
 import { SystemMessages } from '../agent-replies/system-messages';
 import type { Conversation } from '../conversations/conversations.types';
 import type { ConversationsService } from '../conversations/conversations.service';
+import { blocksBetween } from '../safety/blocks';
 
 /** A group is its creator and at least two others. */
 export const GROUP_MIN_MEMBERS = 3;
@@ -298,13 +299,9 @@ export class GroupsService {
 
   /** Blocks do not apply inside a group, but nobody can be put in one with a person they blocked, or who blocked them, by that person. */
   private async refuseBlocked(viewerId: string, ids: string[]): Promise<void> {
-    const [row] = await this.db.query<{ byViewer: boolean; byOther: boolean }>(
-      `SELECT bool_or(blocker_id = $1) AS "byViewer", bool_or(blocked_id = $1) AS "byOther" FROM blocks
-        WHERE (blocker_id = $1 AND blocked_id = ANY($2::uuid[])) OR (blocked_id = $1 AND blocker_id = ANY($2::uuid[]))`,
-      [viewerId, ids],
-    );
-    if (row?.byViewer) throw new ForbiddenError('You blocked someone you named: unblock them to add them');
-    if (row?.byOther) throw new ForbiddenError('Someone you named is not accepting messages from you');
+    const row = await blocksBetween(this.db, viewerId, ids);
+    if (row.byViewer) throw new ForbiddenError('You blocked someone you named: unblock them to add them');
+    if (row.byOther) throw new ForbiddenError('Someone you named is not accepting messages from you');
   }
 
   private validTitle(raw: string): string {
