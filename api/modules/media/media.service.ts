@@ -8,6 +8,7 @@ import type { Db } from '../../database/db';
 import type { MediaConfig } from '../../shared/config';
 import type { Logger } from '../../shared/logger';
 import { BadInputError } from '../../shared/errors';
+import { validate as isUuid } from 'uuid';
 import { assertUuid } from '../../shared/validation';
 import type { BlobStore, ByteRange } from './blob-store';
 import { cleanName, inspect } from './media-inspect';
@@ -142,7 +143,7 @@ export class MediaService {
 
   /** The attachment when the viewer may read it: its uploader before it is sent, then the participants of its conversation. */
   async readable(viewerId: string, rawId: string): Promise<AttachmentRow> {
-    const id = /^[0-9a-f-]{36}$/i.test(rawId) ? rawId.toLowerCase() : null;
+    const id = isUuid(rawId) ? rawId.toLowerCase() : null; // anything else: NOT_FOUND, like an unknown id
     const [row] = id
       ? await this.db.query<AttachmentRow>(
           `SELECT ${ATTACHMENT_COLUMNS} FROM attachments a
