@@ -29,18 +29,13 @@ export function createJitExecutor(schema: GraphQLSchema): GatewayExecutor {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    const entry = byName.get(key);
-    if (entry === undefined || entry === 'seen') {
-      if (entry === undefined) {
-        byName.set(key, 'seen');
-        return interpret(document, context, variables, operationName);
-      }
-      const result = safeCompile(schema, document, operationName);
-      byName.set(key, result ?? 'refused');
-      if (!result) return interpret(document, context, variables, operationName);
+    let query = byName.get(key);
+    if (query === undefined) {
+      byName.set(key, 'seen');
+      return interpret(document, context, variables, operationName);
     }
-    const query = byName.get(key);
-    if (query === 'refused' || query === 'seen' || query === undefined) return interpret(document, context, variables, operationName);
+    if (query === 'seen') byName.set(key, (query = safeCompile(schema, document, operationName) ?? 'refused'));
+    if (query === 'refused') return interpret(document, context, variables, operationName);
     const result = await query.query(undefined, context, variables ?? {});
     // Errors and no data: the variables did not coerce (nothing ran). graphql-js words that answer.
     if (result.errors?.length && result.data === undefined) return interpret(document, context, variables, operationName);

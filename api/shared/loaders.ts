@@ -8,7 +8,12 @@ import { createRichMessageLoaders } from '../modules/messages/rich-messages.load
 import { createMediaLoaders } from '../modules/media/media.loaders';
 import { createGroupLoaders } from '../modules/groups/groups.loaders';
 
-/** Made per request (per operation for subscriptions), so nothing is cached across viewers. */
+/**
+ * Made per request; for subscriptions per event, shared by that event's subscribers on a node
+ * (realtime/ws.server.ts). That sharing is safe because no loader depends on who asks: each
+ * reads rows that are the same for every viewer, or takes the viewer in its key
+ * (`viewerConversation`, `participant`). A loader that read per viewer without that would leak.
+ */
 export function createLoaders(db: Db) {
   return {
     ...createProfileLoaders(db),

@@ -134,7 +134,6 @@ export function attachWebSocketServer(options: {
   const server = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema: options.schema,
-      validate: (schema, document) => validate(schema, document, rules),
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       isProd: true,
       onConnect: async (ctx) => {
