@@ -13,3 +13,16 @@ export function assertRange(value: number, field: string, min: number, max: numb
   }
   return value;
 }
+
+/**
+ * Free text from a client (a message, a group title, an agent's note): trimmed, not empty unless
+ * `allowEmpty`, no NUL (PostgreSQL text cannot hold it), at most `max` characters (code points, so
+ * an emoji counts once) when given.
+ */
+export function assertText(raw: string | null | undefined, field: string, { max, allowEmpty = false }: { max?: number; allowEmpty?: boolean } = {}): string {
+  const value = (raw ?? '').trim();
+  if (value.length === 0 && !allowEmpty) throw new BadInputError(`${field} must not be empty`, field);
+  if (value.includes('\u0000')) throw new BadInputError(`${field} must not contain NUL characters`, field);
+  if (max !== undefined && value.length > max && [...value].length > max) throw new BadInputError(`${field} must be at most ${max} characters`, field);
+  return value;
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../database/db';
 import { BadInputError, NotFoundError } from '../../shared/errors';
-import { assertUuid } from '../../shared/validation';
+import { assertText, assertUuid } from '../../shared/validation';
 import type { AgentKnowledgeEntry } from './agent-replies.types';
 import type { AddAgentKnowledgeInput, UpdateAgentKnowledgeInput } from './agent-replies.inputs';
 import type { KnowledgePassage } from './providers/responder';
@@ -10,12 +10,8 @@ const MAX_ENTRIES_PER_AGENT = 500;
 /** Notes up to this long are quoted whole; longer ones by their best fragments. */
 const WHOLE_NOTE_CHARS = 600;
 
-function text(raw: string | null | undefined, field: string): string {
-  const value = (raw ?? '').trim();
-  if (!value) throw new BadInputError(`${field} must not be empty`, field);
-  if (value.includes('\u0000')) throw new BadInputError(`${field} must not contain NUL characters`, field);
-  return value;
-}
+/** Note titles and bodies: trimmed, not empty, no NUL; their maximum lengths are checked on the input types. */
+const text = (raw: string | null | undefined, field: string) => assertText(raw, field);
 
 /**
  * The notes an agent answers from, written by its owner, and their full-text search: the

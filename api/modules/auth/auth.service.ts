@@ -6,6 +6,7 @@ import { PROFILE_COLUMNS, ProfileRow } from '../profiles/profiles.types';
 import type { SessionsService } from './sessions.service';
 import type { RateLimits } from '../../shared/rate-limits';
 import type { LoginInput, RegisterInput } from './auth.inputs';
+import { promoteLongestStanding } from '../groups/admins';
 
 // A real argon2id hash of a random password: verifying against it when the handle is unknown
 // makes "no such user" take as long as "wrong password", so timing does not reveal handles.
@@ -66,17 +67,9 @@ export class AuthService {
   async deleteAccount(userId: string, password: string): Promise<boolean> {
     if (!(await this.withPassword(`p.id = $1`, userId, password))) throw new BadInputError('The password is wrong', 'password');
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE participants p SET is_admin = true
-           FROM (SELECT DISTINCT ON (o.conversation_id) o.conversation_id, o.profile_id
-                   FROM participants me JOIN participants o ON o.conversation_id = me.conversation_id AND o.profile_id <> $1
-                  WHERE me.profile_id = $1 AND me.is_admin
-                    AND NOT EXISTS (SELECT 1 FROM participants a WHERE a.conversation_id = me.conversation_id AND a.is_admin AND a.profile_id <> $1)
-                  ORDER BY o.conversation_id, o.joined_at, o.profile_id) heir
-          WHERE p.conversation_id = heir.conversation_id AND p.profile_id = heir.profile_id`,
-        [userId],
-      );
+      const ruled = await tx.query<{ id: string }>(`SELECT conversation_id AS id FROM participants WHERE profile_id = $1 AND is_admin`, [userId]);
       await tx.query(`DELETE FROM profiles WHERE id = $1`, [userId]);
+      await promoteLongestStanding(tx, ruled.map((g) => g.id));
     });
     this.sessions.forgetAllOf(userId);
     return true;

@@ -2,11 +2,12 @@ import type { Db } from '../../database/db';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
 import type { EventBus } from '../../shared/events';
 import type { RateLimits } from '../../shared/rate-limits';
-import { assertUuid } from '../../shared/validation';
+import { assertText, assertUuid } from '../../shared/validation';
 import type { Addressed } from '../agent-replies/reply-store';
 import { SystemMessages } from '../agent-replies/system-messages';
 import type { Conversation } from '../conversations/conversations.types';
 import type { ConversationsService } from '../conversations/conversations.service';
+import { promoteLongestStanding } from './admins';
 import { blocksBetween } from '../safety/blocks';
 
 /** A group is its creator and at least two others. */
@@ -139,10 +140,10 @@ export class GroupsService {
     const posted = await this.db.transaction(async (tx) => {
       const group = await this.lock(tx, viewerId, conversationId);
       this.requireAdmin(group, 'remove members');
-      const target = await this.nameOf(tx, targetId);
+      const [me, target] = await this.namesOf(tx, [viewerId, targetId]);
       const gone = await this.dropMember(tx, group.id, targetId);
       if (!gone) throw new NotFoundError('That person is not a member of this group');
-      return this.system.write(group.id, `${await this.nameOf(tx, viewerId)} removed ${target}`, viewerId, tx);
+      return this.system.write(group.id, `${me} removed ${target}`, viewerId, tx);
     });
     this.publishMembership(posted, viewerId, [targetId], []);
     return this.conversations.getForViewer(viewerId, conversationId);
@@ -161,14 +162,8 @@ export class GroupsService {
         await tx.query(`DELETE FROM conversations WHERE id = $1`, [group.id]);
         return null;
       }
-      const [promoted] = await tx.query<{ id: string }>(
-        `UPDATE participants SET is_admin = true
-          WHERE conversation_id = $1 AND NOT EXISTS (SELECT 1 FROM participants WHERE conversation_id = $1 AND is_admin)
-            AND profile_id = (SELECT profile_id FROM participants WHERE conversation_id = $1 ORDER BY joined_at, profile_id LIMIT 1)
-          RETURNING profile_id AS id`,
-        [group.id],
-      );
-      const text = promoted ? `${me} left; ${await this.nameOf(tx, promoted.id)} is now an admin` : `${me} left`;
+      const [promoted] = await promoteLongestStanding(tx, [group.id]);
+      const text = promoted ? `${me} left; ${await this.nameOf(tx, promoted.profileId)} is now an admin` : `${me} left`;
       return this.system.write(group.id, text, null, tx);
     });
     if (posted) this.publishMembership(posted, viewerId, [viewerId], []);
@@ -191,8 +186,8 @@ export class GroupsService {
       if (row.was === isAdmin) return null;
       if (!isAdmin && row.admins === 1) throw new BadInputError('A group needs an admin: make someone else admin first', 'isAdmin');
       await tx.query(`UPDATE participants SET is_admin = $3 WHERE conversation_id = $1 AND profile_id = $2`, [group.id, targetId, isAdmin]);
-      const me = await this.nameOf(tx, viewerId);
-      const target = targetId === viewerId ? 'themselves' : await this.nameOf(tx, targetId);
+      const [me, name] = await this.namesOf(tx, [viewerId, targetId]);
+      const target = targetId === viewerId ? 'themselves' : name;
       return this.system.write(group.id, isAdmin ? `${me} made ${target} an admin` : `${me} removed ${target} as admin`, viewerId, tx);
     });
     if (posted) this.system.publish(posted);
@@ -285,16 +280,27 @@ export class GroupsService {
     this.system.publish(posted);
   }
 
+  /** How system lines name people (display name, else handle), by id; one lookup for all of them. */
+  private async names(db: Db, ids: string[]): Promise<Map<string, string>> {
+    const rows = await db.query<Person>(`SELECT id, COALESCE(display_name, handle) AS name FROM profiles WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Their names in the order asked; "someone" for a person gone meanwhile. */
+  private async namesOf(tx: Db, ids: string[]): Promise<string[]> {
+    const byId = await this.names(tx, ids);
+    return ids.map((id) => byId.get(id) ?? 'someone');
+  }
+
   private async nameOf(tx: Db, profileId: string): Promise<string> {
-    const [row] = await tx.query<{ name: string }>(`SELECT COALESCE(display_name, handle) AS name FROM profiles WHERE id = $1`, [profileId]);
-    return row?.name ?? 'someone';
+    return (await this.namesOf(tx, [profileId]))[0];
   }
 
   /** Names of the people, or NOT_FOUND when one does not exist. */
   private async people(ids: string[]): Promise<Map<string, string>> {
-    const rows = await this.db.query<Person>(`SELECT id, COALESCE(display_name, handle) AS name FROM profiles WHERE id = ANY($1::uuid[])`, [ids]);
-    if (rows.length !== ids.length) throw new NotFoundError('No such user');
-    return new Map(rows.map((r) => [r.id, r.name]));
+    const byId = await this.names(this.db, ids);
+    if (byId.size !== ids.length) throw new NotFoundError('No such user');
+    return byId;
   }
 
   /** Blocks do not apply inside a group, but nobody can be put in one with a person they blocked, or who blocked them, by that person. */
@@ -305,11 +311,7 @@ export class GroupsService {
   }
 
   private validTitle(raw: string): string {
-    const title = (raw ?? '').trim();
-    if (title.length === 0) throw new BadInputError('title must not be empty', 'title');
-    if (title.includes('\u0000')) throw new BadInputError('title must not contain NUL characters', 'title');
-    if ([...title].length > GROUP_TITLE_MAX) throw new BadInputError(`title must be at most ${GROUP_TITLE_MAX} characters`, 'title');
-    return title;
+    return assertText(raw, 'title', { max: GROUP_TITLE_MAX });
   }
 
   private validIds(ids: string[], field: string): string[] {

@@ -1,7 +1,7 @@
 import type { Db } from '../../database/db';
 import { isUniqueViolation } from '../../database/db';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
-import { assertRange, assertUuid } from '../../shared/validation';
+import { assertRange, assertText, assertUuid } from '../../shared/validation';
 import { messageCursorSeq, type MessagePageQuery } from './messages.loaders';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
 import type { ProfileRow } from '../profiles/profiles.types';
@@ -182,13 +182,7 @@ export class MessagesService {
 
   /** Trimmed, non-empty (unless files go with it), no NUL, at most MESSAGE_MAX_LENGTH characters (edits follow the same rules). */
   validContent(raw: string, emptyAllowed = false): string {
-    const content = raw.trim();
-    if (content.length === 0 && !emptyAllowed) throw new BadInputError('content must not be empty', 'content');
-    if (content.includes('\u0000')) throw new BadInputError('content must not contain NUL characters', 'content');
-    if ([...content].length > this.maxLength) {
-      throw new BadInputError(`content must be at most ${this.maxLength} characters`, 'content');
-    }
-    return content;
+    return assertText(raw, 'content', { max: this.maxLength, allowEmpty: emptyAllowed });
   }
 
   /** Turns the `messages` field's arguments into a loader query (validated). */
