@@ -12,6 +12,11 @@ import type { ReplyQueue } from './reply-queue';
 import type { ReplyStore } from './reply-store';
 import type { SystemMessages } from './system-messages';
 
+/** An agent added to a group, as the reply machinery needs it (a group chat is never taken over). */
+const GROUP_AGENT_STATE = `SELECT a.id AS "agentId", a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
+              a.paused_at AS "pausedAt", false AS "takenOver"`;
+const GROUP_AGENT_FROM = `FROM group_agents g JOIN agents a ON a.id = g.agent_id JOIN profiles p ON p.id = a.owner_id`;
+
 interface ChatState {
   agentId: string;
   agentName: string;
@@ -79,10 +84,7 @@ export class AgentChatsService {
     const handles = mentionedHandles(message.content);
     if (handles.length === 0) return;
     const agents = await this.db.query<ChatState & { handle: string }>(
-      `SELECT a.id AS "agentId", a.handle, a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
-              a.paused_at AS "pausedAt", false AS "takenOver"
-         FROM group_agents g JOIN agents a ON a.id = g.agent_id JOIN profiles p ON p.id = a.owner_id
-        WHERE g.conversation_id = $1 AND a.handle = ANY($2::text[])`,
+      `${GROUP_AGENT_STATE}, a.handle ${GROUP_AGENT_FROM} WHERE g.conversation_id = $1 AND a.handle = ANY($2::text[])`,
       [message.conversationId, handles],
     );
     agents.sort((x, y) => handles.indexOf(x.handle) - handles.indexOf(y.handle));
@@ -187,10 +189,7 @@ export class AgentChatsService {
   /** An agent that is (still) in a group, as chatState describes an agent chat. */
   private async groupAgentState(conversationId: string, agentId: string): Promise<ChatState | null> {
     const [row] = await this.db.query<ChatState>(
-      `SELECT a.id AS "agentId", a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
-              a.paused_at AS "pausedAt", false AS "takenOver"
-         FROM group_agents g JOIN agents a ON a.id = g.agent_id JOIN profiles p ON p.id = a.owner_id
-        WHERE g.conversation_id = $1 AND g.agent_id = $2`,
+      `${GROUP_AGENT_STATE} ${GROUP_AGENT_FROM} WHERE g.conversation_id = $1 AND g.agent_id = $2`,
       [conversationId, agentId],
     );
     return row ?? null;
