@@ -73,12 +73,24 @@ export class MediaService {
         await this.store.put(thumbnailKey, found.thumbnail, 'image/webp', found.thumbnail.length);
         stored.push(thumbnailKey);
       }
-      const [row] = await this.db.query<AttachmentRow>(
-        `INSERT INTO attachments AS a (id, uploader_id, kind, name, content_type, size, width, height, duration_ms, storage_key, thumbnail_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${ATTACHMENT_COLUMNS}`,
-        [id, uploaderId, found.kind, name, found.contentType, file.size, found.width, found.height, durationMs, storageKey, found.thumbnail ? thumbnailKey : null],
-      );
-      return row;
+      // The count above refuses early, before the body is read; this one is the rule: uploads of
+      // one person are counted and recorded one at a time, so simultaneous ones cannot overshoot.
+      return await this.db.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('uploads:' || $1, 0))`, [uploaderId]);
+        const [{ pending: now }] = await tx.query<{ pending: number }>(
+          `SELECT count(*)::int AS pending FROM attachments WHERE uploader_id = $1 AND message_id IS NULL`,
+          [uploaderId],
+        );
+        if (now >= this.config.maxPendingUploads) {
+          throw new MediaError('TOO_MANY_UPLOADS', `You have ${now} uploads not sent yet (UPLOAD_MAX_PENDING): send or wait for them to expire`);
+        }
+        const [row] = await tx.query<AttachmentRow>(
+          `INSERT INTO attachments AS a (id, uploader_id, kind, name, content_type, size, width, height, duration_ms, storage_key, thumbnail_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${ATTACHMENT_COLUMNS}`,
+          [id, uploaderId, found.kind, name, found.contentType, file.size, found.width, found.height, durationMs, storageKey, found.thumbnail ? thumbnailKey : null],
+        );
+        return row;
+      });
     } catch (error) {
       await Promise.all(stored.map((key) => this.store.delete(key).catch(() => undefined)));
       throw error;

@@ -200,6 +200,19 @@ describe('limits', () => {
     expect((await upload(app, a, Buffer.from('room again'))).status).toBe(201);
   });
 
+  it('simultaneous uploads never exceed UPLOAD_MAX_PENDING, and the refused ones leave no file behind', async () => {
+    const { a } = await pair();
+    const before = stored().length;
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => upload(app, a, Buffer.from(`race ${i}`), { name: `${i}.txt` })));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(answers.filter((r) => r.status === 429).every((r) => r.body.errors[0].extensions.code === 'TOO_MANY_UPLOADS')).toBe(true);
+    expect(statuses.filter((s) => s !== 201 && s !== 429)).toEqual([]);
+    const [{ pending }] = await app.dataSource.query(`SELECT count(*)::int AS pending FROM attachments WHERE uploader_id = $1 AND message_id IS NULL`, [a.userId]);
+    expect(pending).toBe(5);
+    expect(stored().length - before).toBe(5);
+  });
+
   it('sends only your own unsent uploads, each once; a refused send writes nothing', async () => {
     const { a, b, chat } = await pair();
     const mine = (await upload(app, a, Buffer.from('mine'))).body.id;
