@@ -14,7 +14,7 @@ import type { SystemMessages } from './system-messages';
 
 /** An agent added to a group, as the reply machinery needs it (a group chat is never taken over). */
 const GROUP_AGENT_STATE = `SELECT a.id AS "agentId", a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
-              a.paused_at AS "pausedAt", false AS "takenOver"`;
+              a.paused_at AS "pausedAt", false AS "takenOver", true AS "inGroup"`;
 const GROUP_AGENT_FROM = `FROM group_agents g JOIN agents a ON a.id = g.agent_id JOIN profiles p ON p.id = a.owner_id`;
 
 interface ChatState {
@@ -24,6 +24,8 @@ interface ChatState {
   ownerName: string;
   pausedAt: Date | null;
   takenOver: boolean;
+  /** An agent added to a group chat (answers @mentions), rather than the agent of an AGENT chat. */
+  inGroup: boolean;
 }
 
 /**
@@ -148,13 +150,19 @@ export class AgentChatsService {
     if (!seen) await this.system.post(message.conversationId, notice, message.senderId);
   }
 
+  /**
+   * The person asked for more replies than their hourly budget. In an agent chat the notice speaks
+   * to them; in a group everyone reads it, so it names them and gives no count.
+   */
   private async budgetNotice(message: Message, state: ChatState, oldest: Date | null): Promise<void> {
     const minutes = oldest ? Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - Date.now()) / 60_000)) : 60;
-    await this.system.post(
-      message.conversationId,
-      `You have used all ${this.config.repliesPerHour} agent replies you can get in an hour. ${state.agentName} can answer again in about ${minutes} minute${minutes === 1 ? '' : 's'}; ${state.ownerName} can still read your message.`,
-      message.senderId,
-    );
+    const wait = `about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+    let notice = `You have used all ${this.config.repliesPerHour} agent replies you can get in an hour. ${state.agentName} can answer again in ${wait}; ${state.ownerName} can still read your message.`;
+    if (state.inGroup) {
+      const [person] = await this.db.query<{ name: string }>(`SELECT COALESCE(display_name, handle) AS name FROM profiles WHERE id = $1`, [message.senderId]);
+      notice = `${person?.name ?? 'Someone'} has reached the hourly limit of agent replies: ${state.agentName} can answer them again in ${wait}.`;
+    }
+    await this.system.post(message.conversationId, notice, message.senderId);
   }
 
   /** retryAgentReply: the person who asked (or the owner) tries a FAILED reply again. */
@@ -198,7 +206,7 @@ export class AgentChatsService {
   private async chatState(conversationId: string): Promise<ChatState | null> {
     const [row] = await this.db.query<ChatState>(
       `SELECT a.id AS "agentId", a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
-              a.paused_at AS "pausedAt", c.agent_taken_over_at IS NOT NULL AS "takenOver"
+              a.paused_at AS "pausedAt", c.agent_taken_over_at IS NOT NULL AS "takenOver", false AS "inGroup"
          FROM conversations c JOIN agents a ON a.id = c.target_agent_id JOIN profiles p ON p.id = a.owner_id
         WHERE c.id = $1 AND c.chat_type = 'AGENT'`,
       [conversationId],

@@ -2,7 +2,7 @@ import type { TestApp } from '../../../test/harness';
 import { createAgent, createGroup, ok, registerUser, sendMessage, startChat } from '../../../test/factories';
 import { collect, sleep, untilListening, wsClient } from '../../../test/ws-client';
 import { FakeModelServer } from './fake-model-server';
-import { MESSAGE_UPDATED, replies, send, settled, startAgentApp, until } from './agent-kit';
+import { MESSAGE_UPDATED, messagesOf, replies, send, settled, startAgentApp, until } from './agent-kit';
 
 const ADD_AGENT = `mutation($id: ID!, $a: ID!) { addAgentToGroup(conversationId: $id, agentId: $a) { groupAgents { id handle } } }`;
 const ADD_NOTE = `mutation($input: AddAgentKnowledgeInput!) { addAgentKnowledge(input: $input) { id } }`;
@@ -126,5 +126,25 @@ describe('what the model is sent from a group', () => {
       await carolWs.dispose();
       await bobWs.dispose();
     }
+  });
+});
+
+describe('a person over their hourly budget, in a group', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startAgentApp({ AGENT_REPLIES_PER_HOUR: '1' });
+  });
+  afterAll(() => app.stop());
+
+  it('is named in the notice everyone reads, which speaks to nobody as "you" and gives no count', async () => {
+    const { bob, carol, agent, groupId } = await groupWithAgent(app);
+    await send(app, bob, groupId, `@${agent.handle} what is the wifi password?`);
+    await settled(app, groupId);
+    const second = await send(app, bob, groupId, `@${agent.handle} and the printer?`);
+    const notice = await until('the budget notice', async () =>
+      (await messagesOf(app, carol, groupId)).find((m) => m.senderType === 'SYSTEM' && m.seq > second.seq),
+    );
+    expect(notice.content).toMatch(/^Bob has reached the hourly limit of agent replies: Test Agent can answer them again in about (60|59) minutes\.$/);
+    expect(await replies(app, groupId)).toHaveLength(1);
   });
 });
