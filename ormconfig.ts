@@ -13,9 +13,10 @@ import { RichMessages1764400000000 } from './api/database/migrations/17644000000
 import { MessageUpdateSeq1764450000000 } from './api/database/migrations/1764450000000-MessageUpdateSeq';
 import { Attachments1764600000000 } from './api/database/migrations/1764600000000-Attachments';
 import { GroupChats1764650000000 } from './api/database/migrations/1764650000000-GroupChats';
+import { SearchWindow1764700000000 } from './api/database/migrations/1764700000000-SearchWindow';
 
 export const entities = [ProfileEntity, AgentEntity, ConversationEntity, ParticipantEntity, MessageEntity];
-export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000, AgentReplies1764350000000, RichMessages1764400000000, MessageUpdateSeq1764450000000, Attachments1764600000000, GroupChats1764650000000];
+export const migrations = [InitialSchema1764000000000, SessionsBlocksReports1764100000000, Notifications1764200000000, AgentReplies1764350000000, RichMessages1764400000000, MessageUpdateSeq1764450000000, Attachments1764600000000, GroupChats1764650000000, SearchWindow1764700000000];
 
 /**
  * The one TypeORM DataSource definition. Migrations are listed as classes (not globs) so

@@ -43,7 +43,7 @@ export function createServices(db: Db, hub: EventHub, config: Config, limits?: R
     messageEdits: new MessageEditsService(db, hub, (raw) => messages.validContent(raw), config.messageEditWindowSeconds, media),
     media,
     reactions: new ReactionsService(db, hub),
-    search: new SearchService(db),
+    search: new SearchService(db, { window: config.searchWindow, indexBelow: config.searchIndexBelow }),
     realtime: new RealtimeService(db, hub, conversations),
     safety: new SafetyService(db),
     exporter: new ExportService(db),

@@ -21,6 +21,10 @@ export interface Config {
   messageEditWindowSeconds: number;
   /** Most people in one group chat (at least 3: a group is its creator and two others). */
   groupMaxMembers: number;
+  /** Search ranks the newest this many matches (see search.sql.ts). */
+  searchWindow: number;
+  /** A query with a word estimated to match fewer messages than this (in all) is answered from the full-text index. */
+  searchIndexBelow: number;
   dbPoolSize: number;
   introspection: boolean;
   /** Execute queries and mutations with documents compiled by graphql-jit (false: graphql-js). */
@@ -252,6 +256,8 @@ export function loadConfig(env: Env = process.env): Config {
     messageMaxLength: int(env, 'MESSAGE_MAX_LENGTH', 4000, 1, 100_000),
     messageEditWindowSeconds: int(env, 'MESSAGE_EDIT_WINDOW_SECONDS', 900, 0, 30 * 24 * 3600),
     groupMaxMembers: int(env, 'GROUP_MAX_MEMBERS', 100, 3, 10_000),
+    searchWindow: int(env, 'SEARCH_WINDOW', 1000, 1, 100_000),
+    searchIndexBelow: int(env, 'SEARCH_INDEX_BELOW', 10_000, 0, 1_000_000_000),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 500),
     introspection: bool(env, 'GRAPHQL_INTROSPECTION', true),
     graphqlJit: bool(env, 'GRAPHQL_JIT', true),

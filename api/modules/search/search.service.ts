@@ -2,15 +2,25 @@ import type { Db } from '../../database/db';
 import { BadInputError } from '../../shared/errors';
 import { decodeCursor, encodeCursor } from '../../shared/pagination';
 import { assertRange, assertUuid } from '../../shared/validation';
-import { MESSAGE_COLUMNS, Message } from '../messages/messages.types';
+import type { Message } from '../messages/messages.types';
+import { searchSql, searchValues, SearchParams, START, STOP } from './search.sql';
 import type { MessageSearchResult, MessageSearchResultConnection, SearchMessagesArgs } from './search.types';
 
 export const QUERY_MAX_LENGTH = 200;
-// Private-use characters mark matches inside ts_headline's output; the text is HTML-escaped before they become <mark>.
-const START = '\uE000';
-const STOP = '\uE001';
-// One excerpt of up to 35 words around the best match: a chat message is usually shown whole.
-const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15`;
+/**
+ * The first round walks this many of the viewer's most recently active conversations per 1,000
+ * matches in the window: 128, enough for a window of 1,000 when a conversation has ~8 matches
+ * in it (bench: one round for every heavy user).
+ */
+const firstRound = (window: number) => Math.max(4, Math.ceil((window * 128) / 1000));
+const ALL_CONVERSATIONS = 2 ** 40;
+
+export interface SearchOptions {
+  /** How many of the newest matches are ranked (SEARCH_WINDOW). */
+  window: number;
+  /** A required word estimated to match fewer messages than this is looked up in the index (SEARCH_INDEX_BELOW). */
+  indexBelow: number;
+}
 
 /**
  * The query as websearch_to_tsquery takes it, and the last word on its own when it can be
@@ -33,57 +43,31 @@ export function markSnippet(headline: string): string {
   return escapeHtml(headline.replace(/\s+/g, ' ').trim()).replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
 }
 
-type Row = Message & { rank: number; headline: string };
-
-const WORDS = `websearch_to_tsquery('simple', $1)`;
-const PREFIX = `to_tsquery('simple', $2)`;
+type Row = Message & { n: number; complete: boolean; floorAt: string | null; floorId: string | null; rank: number; headline: string };
 
 /**
- * The search statement. The tsquery is written out where it is used rather than computed in a
- * CTE: with the values bound ($1 words, $2 prefix) PostgreSQL folds it to a constant and
- * estimates from the column's statistics how many messages match, so it can choose between the
- * GIN index (rare words: read their few matches, keep the viewer's) and the viewer's own
- * conversations (common words: read the viewer's messages, test each, so the cost is bounded by
- * how many messages the viewer has). Behind a CTE it could not see the query and always took the
- * GIN index, reading every match in the database: seconds for a word in most of 1,000,000
- * messages (bench: search).
- * The prefix (the last word, as typed) goes through ts_match_vq(), which the planner neither
- * estimates nor answers from the index: its estimate for `word:*` is a guess (2% here, for a
- * prefix in 94% of the rows), and a low guess sends a heavy user's search through every match in
- * the database. So a search with a prefix is planned on its whole words alone, and a search that
- * is only a prefix reads the viewer's own messages.
+ * The words every result must contain: the query without its negated words, or null when it
+ * has an `or` (then no single word is required). Only used to estimate how rare the query is.
  */
-function searchSql(hasPrefix: boolean): string {
-  const full = hasPrefix ? `(CASE WHEN numnode(${WORDS}) = 0 THEN ${PREFIX} ELSE ${WORDS} && ${PREFIX} END)` : WORDS;
-  const match = hasPrefix
-    ? `(numnode(${WORDS}) = 0 OR m.search @@ ${WORDS}) AND ts_match_vq(m.search, ${full})`
-    : `$2::text IS NULL AND numnode(${WORDS}) > 0 AND m.search @@ ${WORDS}`;
-  return `WITH hits AS (
-      SELECT m.id, ts_rank(m.search, ${full}) AS rank
-        FROM participants pa JOIN messages m ON m.conversation_id = pa.conversation_id
-       WHERE pa.profile_id = $3 AND ${match}
-         AND m.deleted_at IS NULL AND m.state = 'COMPLETE'
-         AND ($4::uuid IS NULL OR m.conversation_id = $4)
-         AND ($5::uuid IS NULL OR m.sender_id = $5 AND m.sender_type = 'USER')
-         AND ($6::timestamptz IS NULL OR m.created_at < $6)
-         AND ($7::timestamptz IS NULL OR m.created_at > $7)
-         AND ($8::real IS NULL OR (ts_rank(m.search, ${full}), m.id) < ($8::real, $9::uuid))
-       ORDER BY rank DESC, m.id DESC
-       LIMIT $10
-    )
-    SELECT ${MESSAGE_COLUMNS}, hits.rank, ts_headline('simple', m.content, ${full}, '${HEADLINE_OPTIONS}') AS headline
-      FROM hits JOIN messages m ON m.id = hits.id
-     ORDER BY hits.rank DESC, m.id DESC`;
+export function requiredWords(words: string): string | null {
+  const outsideQuotes = words.replace(/"[^"]*"?/g, ' ');
+  if (/(^|\s)or(\s|$)/i.test(outsideQuotes)) return null;
+  const required = words.replace(/(^|\s)-("[^"]*"?|\S*)/g, ' ').trim();
+  return required.length > 0 ? required : null;
 }
 
 /**
  * Full-text search over every message the viewer can read: messages of conversations they
  * take part in, never deleted ones (their content is blanked anyway) nor replies still being
  * written. The 'simple' configuration matches the generated column (see the RichMessages
- * migration). Keyset pagination on (rank, id); snippets are made for the page's rows only.
+ * migration). The newest `window` matches are ranked (search.sql.ts says why and how); keyset
+ * pagination on (rank, id) inside that window; snippets are made for the page's rows only.
  */
 export class SearchService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly options: SearchOptions,
+  ) {}
 
   async search(viewerId: string, args: SearchMessagesArgs): Promise<MessageSearchResultConnection> {
     const query = (args.query ?? '').trim();
@@ -92,34 +76,54 @@ export class SearchService {
     const limit = assertRange(args.first ?? 20, 'first', 1, 50);
     const conversationId = args.conversationId ? assertUuid(args.conversationId, 'conversationId') : null;
     const from = args.from ? assertUuid(args.from, 'from') : null;
-    let cursor: [number, string] | null = null;
+    let cursor: { rank: number; id: string; floorAt: string | null; floorId: string | null } | null = null;
     if (args.after) {
-      const [rank, id] = decodeCursor(args.after, 'after', ['number', 'string']);
-      cursor = [rank, assertUuid(id, 'after')];
+      const [rank, id, floorAt, floorId] = decodeCursor(args.after, 'after', ['number', 'string', 'string', 'string']);
+      if (Number.isNaN(Date.parse(floorAt))) throw new BadInputError('after is not a valid cursor', 'after');
+      cursor = { rank, id: assertUuid(id, 'after'), floorAt, floorId: assertUuid(floorId, 'after') };
     }
     const { words, prefix } = splitQuery(query);
-    const rows = await this.db.query<Row>(searchSql(prefix !== null), [
+    const window = this.options.window;
+    const params: SearchParams = {
       words,
       prefix,
       viewerId,
       conversationId,
       from,
-      args.sentBefore ?? null,
-      args.sentAfter ?? null,
-      cursor?.[0] ?? null,
-      cursor?.[1] ?? null,
-      limit + 1,
-    ]);
-    const page = rows.slice(0, limit);
-    const edges = page.map(({ rank, headline, ...message }) => ({
-      cursor: encodeCursor([rank, message.id]),
+      sentBefore: args.sentBefore ?? null,
+      sentAfter: args.sentAfter ?? null,
+      cursorRank: cursor?.rank ?? null,
+      cursorId: cursor?.id ?? null,
+      limit: limit + 1,
+      // A later page ranks the first page's window again: every match from its floor on (room
+      // for as many again that arrived in between).
+      conversations: cursor ? ALL_CONVERSATIONS : firstRound(window),
+      window: cursor ? 2 * window : window,
+      floorAt: cursor?.floorAt ?? null,
+      floorId: cursor?.floorId ?? null,
+      required: requiredWords(words),
+      prefixWord: prefix?.slice(0, -2) ?? null,
+      indexBelow: this.options.indexBelow,
+    };
+    let rows = await this.db.query<Row>(searchSql(prefix !== null), searchValues(params));
+    // Too few matches in the conversations walked: walk more, enough to fill the window if the
+    // rate of matches holds (at least twice as many, at most 16 times).
+    while (!rows[0].complete) {
+      const grow = Math.min(16, Math.max(2, Math.ceil((1.5 * window) / Math.max(1, rows[0].n))));
+      params.conversations *= grow;
+      rows = await this.db.query<Row>(searchSql(prefix !== null), searchValues(params));
+    }
+    const { floorAt, floorId } = cursor ?? rows[0];
+    const page = rows.filter((row) => row.id !== null).slice(0, limit);
+    const edges = page.map(({ rank, headline, n: _n, complete: _c, floorAt: _f, floorId: _i, ...message }) => ({
+      cursor: encodeCursor([rank, message.id, floorAt, floorId]),
       node: { message, snippet: markSnippet(headline), rank } as MessageSearchResult,
     }));
     return {
       edges,
       nodes: edges.map((e) => e.node),
       pageInfo: {
-        hasNextPage: rows.length > limit,
+        hasNextPage: rows.filter((row) => row.id !== null).length > limit,
         hasPreviousPage: cursor !== null,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,

@@ -2,23 +2,35 @@ import { startTestApp, TestApp } from '../../test/harness';
 import { createAgent, createGroup, ok, registerUser, sendMessage, startChat, TestUser } from '../../test/factories';
 import { markSnippet, splitQuery } from './search.service';
 
+// `app` makes the data and answers with the default settings; the other two answer the same
+// searches one way each (see search.sql.ts): always from the full-text index, or always by
+// walking the viewer's conversations newest first (the way common words go on big data).
+type Mode = 'indexed' | 'walked';
 let app: TestApp;
+const apps = {} as Record<Mode, TestApp>;
 beforeAll(async () => {
   app = await startTestApp();
+  apps.indexed = await startTestApp({ SEARCH_INDEX_BELOW: '1000000000' });
+  apps.walked = await startTestApp({ SEARCH_INDEX_BELOW: '0' });
 });
-afterAll(() => app.stop());
+afterAll(() => Promise.all([app.stop(), apps.indexed.stop(), apps.walked.stop()]));
 
 const SEARCH = `query($q: String!, $c: ID, $from: ID, $sb: DateTime, $sa: DateTime, $first: Int, $after: String) {
   searchMessages(query: $q, conversationId: $c, from: $from, sentBefore: $sb, sentAfter: $sa, first: $first, after: $after) {
     edges { cursor node { snippet rank message { id content conversationId } } } pageInfo { hasNextPage endCursor } } }`;
 const code = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
-const search = (u: TestUser, q: string, vars: Record<string, unknown> = {}) => app.gql(SEARCH, { q, ...vars }, u.token);
+let via: TestApp;
+const search = (u: TestUser, q: string, vars: Record<string, unknown> = {}) => via.gql(SEARCH, { q, ...vars }, u.token);
 const found = async (u: TestUser, q: string, vars: Record<string, unknown> = {}) =>
   ok<any>(await search(u, q, vars)).searchMessages.edges.map((e: any) => e.node.message.content);
 // Every test searches for words only it uses, so tests never see each other's messages.
 const word = () => `w${Math.random().toString(36).slice(2, 10)}`;
 
-describe('searchMessages', () => {
+describe.each(['indexed', 'walked'] as Mode[])('searchMessages, %s', (mode) => {
+  beforeAll(() => {
+    via = apps[mode];
+  });
+
   it('finds messages by their words, ranked, with highlighted and escaped snippets', async () => {
     const [a, b] = [await registerUser(app), await registerUser(app)];
     const chat = await startChat(app, a, b);
@@ -64,7 +76,7 @@ describe('searchMessages', () => {
     expect(await found(b, 'deleted')).not.toContain(`${w} deleted`);
     const stranger = await registerUser(app);
     expect(await found(stranger, w)).toEqual([]);
-    expect(code(await app.gql(SEARCH, { q: w }))).toBe('UNAUTHENTICATED');
+    expect(code(await via.gql(SEARCH, { q: w }))).toBe('UNAUTHENTICATED');
   });
 
   it('filters by conversation, sender and time, and pages by cursor without repeats', async () => {
@@ -93,6 +105,78 @@ describe('searchMessages', () => {
     expect(code(await search(a, 'x', { first: 0 }))).toBe('BAD_USER_INPUT');
     expect(code(await search(a, 'x', { after: 'garbage' }))).toBe('BAD_USER_INPUT');
     expect(code(await search(a, 'x', { c: 'nope' }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe.each(['indexed', 'walked'] as Mode[])('the ranked window (SEARCH_WINDOW), %s', (mode) => {
+  // Ranks only the newest 3 matches: small enough to see the bound with a few messages.
+  let small: TestApp;
+  beforeAll(async () => {
+    small = await startTestApp({ SEARCH_WINDOW: '3', SEARCH_INDEX_BELOW: mode === 'indexed' ? '1000000000' : '0' });
+  });
+  afterAll(() => small.stop());
+  const pageOf = async (u: TestUser, q: string, vars: Record<string, unknown> = {}) =>
+    ok<any>(await small.gql(SEARCH, { q, first: 10, ...vars }, u.token)).searchMessages;
+  const contents = (conn: any) => conn.edges.map((e: any) => e.node.message.content);
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('ranks the newest matches only, and reaches older ones with sentBefore', async () => {
+    const [a, b, c] = [await registerUser(app), await registerUser(app), await registerUser(app)];
+    const [ab, ac] = [await startChat(app, a, b), await startChat(app, a, c)];
+    const w = word();
+    await sendMessage(app, b, ab.id, `${w} ${w} ${w} said three times, long ago`);
+    await pause();
+    const since = new Date();
+    for (const [i, chat] of [ac, ab, ac, ab].entries()) await sendMessage(app, a, chat.id, `${w} newer ${i}`);
+    // The old message ranks first when every match is ranked (the default window holds them all) …
+    const all = ok<any>(await app.gql(SEARCH, { q: w, first: 10 }, a.token)).searchMessages;
+    expect(contents(all)).toHaveLength(5);
+    expect(contents(all)[0]).toBe(`${w} ${w} ${w} said three times, long ago`);
+    // … but the window ranks the newest three, whichever conversation they are in.
+    const newest = await pageOf(a, w);
+    expect(contents(newest).sort()).toEqual([`${w} newer 1`, `${w} newer 2`, `${w} newer 3`]);
+    expect(newest.pageInfo.hasNextPage).toBe(false);
+    expect(contents(await pageOf(a, w, { sb: since.toISOString() }))).toEqual([`${w} ${w} ${w} said three times, long ago`]);
+    expect(contents(await pageOf(a, w, { c: ac.id })).sort()).toEqual([`${w} newer 0`, `${w} newer 2`]);
+  });
+
+  it('finds the newest matches in conversations that were not the last active', async () => {
+    const me = await registerUser(app);
+    const others = await Promise.all(Array.from({ length: 10 }, () => registerUser(app)));
+    const chats = [];
+    for (const other of others) chats.push(await startChat(app, me, other));
+    const w = word();
+    // Four matches in four conversations, oldest first …
+    for (let i = 0; i < 4; i++) {
+      await sendMessage(app, others[i], chats[i].id, `${w} match ${i}`);
+      await pause();
+    }
+    // … then the oldest one's conversation and six others become the most recently active,
+    // with messages that do not match: the newest matches are behind them.
+    for (const i of [0, 4, 5, 6, 7, 8, 9]) await sendMessage(app, me, chats[i].id, 'nothing to find here');
+    expect(contents(await pageOf(me, w)).sort()).toEqual([`${w} match 1`, `${w} match 2`, `${w} match 3`]);
+    expect(contents(await pageOf(me, `${w} match`)).sort()).toEqual([`${w} match 1`, `${w} match 2`, `${w} match 3`]);
+  });
+
+  it('pages through the window it ranked first, even when newer matches arrive in between', async () => {
+    const [a, b] = [await registerUser(app), await registerUser(app)];
+    const chat = await startChat(app, a, b);
+    const w = word();
+    // Oldest to newest: out of the window, the lowest rank, then two that rank highest.
+    for (const text of [`${w} out of the window`, `${w} low`, `${w} ${w} high one`, `${w} ${w} high two`]) {
+      await sendMessage(app, a, chat.id, text);
+      await pause();
+    }
+    const first = await pageOf(a, w, { first: 2 });
+    expect(contents(first).sort()).toEqual([`${w} ${w} high one`, `${w} ${w} high two`]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    // A newer match would take the window's last place if the window were chosen again.
+    await sendMessage(app, b, chat.id, `${w} arrived between pages`);
+    const second = await pageOf(a, w, { first: 2, after: first.pageInfo.endCursor });
+    const seen = [...contents(first), ...contents(second)];
+    expect(seen).toContain(`${w} low`);
+    expect(seen).not.toContain(`${w} out of the window`);
+    expect(new Set(seen).size).toBe(seen.length);
   });
 });
 

@@ -1,0 +1,20 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Search ranks a viewer's newest matches, not all of them (issue 9; see search.sql.ts). To find
+ * them without reading the viewer's whole history, it walks their most recently active
+ * conversations, each from its newest message back to a time bound, and that bound has to stop
+ * the walk inside an index: (conversation_id, seq) has no time to stop at. `id` breaks ties as
+ * it does in the search order (created_at DESC, id DESC).
+ */
+export class SearchWindow1764700000000 implements MigrationInterface {
+  name = 'SearchWindow1764700000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE INDEX messages_conversation_time_idx ON messages (conversation_id, created_at, id)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX messages_conversation_time_idx`);
+  }
+}
