@@ -57,7 +57,7 @@ const REALTIME_SECONDS = QUICK ? 2 : 20;
 // BENCH_RT_CONNECTIONS=1000 narrows the scenario (for before/after checks).
 const REALTIME_CONNECTIONS = process.env.BENCH_RT_CONNECTIONS ? process.env.BENCH_RT_CONNECTIONS.split(',').map(Number) : QUICK ? [100] : [1000, 5000];
 // BENCH_SERVER_NODE_ARGS adds node flags to the realtime server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof);
-// BENCH_SERVER_MAIN runs another build of it (a copy of dist/ inside the work tree), to alternate before/after.
+// BENCH_SERVER_MAIN runs another build of it and of the search server (a copy of dist/ inside the work tree), to alternate before/after.
 const REALTIME_NODE_ARGS = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
 
 // ---------------------------------------------------------------- child processes
@@ -483,7 +483,7 @@ export const SEARCH_QUERIES: Record<string, { label: string; query: string }> = 
 async function search(results: Results): Promise<void> {
   log('\n[4] search: searchMessages(first: 20) of the heavy users over 1M messages');
   const size = SIZES.large;
-  const srv = await server(size);
+  const srv = await server(size, { main: process.env.BENCH_SERVER_MAIN });
   const load = new Worker('load-http.ts');
   const heavy = Array.from({ length: size.heavyUsers }, (_, h) => h);
   const body = (query: string) => gql('SearchMessages', SEARCH_MESSAGES, { query, first: 20 });
