@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from '../../shared/pagination';
 import { assertRange, assertUuid } from '../../shared/validation';
 import type { Message } from '../messages/messages.types';
 import { searchSql, searchValues, SearchParams, START, STOP } from './search.sql';
+import { SearchStats } from './search.stats';
 import type { MessageSearchResult, MessageSearchResultConnection, SearchMessagesArgs } from './search.types';
 
 export const QUERY_MAX_LENGTH = 200;
@@ -64,10 +65,14 @@ export function requiredWords(words: string): string | null {
  * pagination on (rank, id) inside that window; snippets are made for the page's rows only.
  */
 export class SearchService {
+  private readonly stats: SearchStats;
+
   constructor(
     private readonly db: Db,
     private readonly options: SearchOptions,
-  ) {}
+  ) {
+    this.stats = new SearchStats(db);
+  }
 
   async search(viewerId: string, args: SearchMessagesArgs): Promise<MessageSearchResultConnection> {
     const query = (args.query ?? '').trim();
@@ -101,17 +106,16 @@ export class SearchService {
       window: cursor ? 2 * window : window,
       floorAt: cursor?.floorAt ?? null,
       floorId: cursor?.floorId ?? null,
-      required: requiredWords(words),
-      prefixWord: prefix?.slice(0, -2) ?? null,
-      indexBelow: this.options.indexBelow,
     };
-    let rows = await this.db.query<Row>(searchSql(prefix !== null), searchValues(params));
+    const indexed = await this.stats.isRare(requiredWords(words), prefix?.slice(0, -2) ?? null, this.options.indexBelow);
+    const sql = searchSql(prefix !== null, indexed);
+    let rows = await this.db.query<Row>(sql, searchValues(params));
     // Too few matches in the conversations walked: walk more, enough to fill the window if the
     // rate of matches holds (at least twice as many, at most 16 times).
     while (!rows[0].complete) {
       const grow = Math.min(16, Math.max(2, Math.ceil((1.5 * window) / Math.max(1, rows[0].n))));
       params.conversations *= grow;
-      rows = await this.db.query<Row>(searchSql(prefix !== null), searchValues(params));
+      rows = await this.db.query<Row>(sql, searchValues(params));
     }
     const { floorAt, floorId } = cursor ?? rows[0];
     const page = rows.filter((row) => row.id !== null).slice(0, limit);

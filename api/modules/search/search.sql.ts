@@ -6,7 +6,7 @@ export const STOP = '\uE001';
 // One excerpt of up to 35 words around the best match: a chat message is usually shown whole.
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15`;
 
-/** The statement's parameters, in order ($1 … $17). */
+/** The statement's parameters, in order ($1 … $14). */
 export interface SearchParams {
   words: string;
   /** The last word as a tsquery prefix (`wor:*`), or null. */
@@ -27,16 +27,11 @@ export interface SearchParams {
   /** The oldest message of the window the first page ranked (later pages rank the same window). */
   floorAt: string | null;
   floorId: string | null;
-  /** The words that every result must contain (the query without negated words), or null. */
-  required: string | null;
-  /** The prefix as typed (`wor`), or null. */
-  prefixWord: string | null;
-  indexBelow: number;
 }
 
 export const searchValues = (p: SearchParams): unknown[] => [
   p.words, p.prefix, p.viewerId, p.conversationId, p.from, p.sentBefore, p.sentAfter, p.cursorRank, p.cursorId,
-  p.limit, p.conversations, p.window, p.floorAt, p.floorId, p.required, p.prefixWord, p.indexBelow,
+  p.limit, p.conversations, p.window, p.floorAt, p.floorId,
 ];
 
 const WORDS = `websearch_to_tsquery('simple', $1)`;
@@ -54,25 +49,23 @@ const MAX_UUID = `'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid`;
  * conversation is usually the one they mean; older matches are reached with sentBefore, a
  * conversation or a sender, which narrow the window.
  *
- * Two ways to find those matches, chosen per statement (the other part is skipped by its
- * one-time filter):
- * - `indexed`, when one word that every result must contain (or the prefix) is rare in the
- *   whole table, by the column's statistics (pg_stats' most common lexemes, as the planner
- *   estimates `@@`, except that a prefix is summed over the lexemes it starts, where the
- *   planner guesses 2%): the GIN index gives all its matches, the viewer's are kept, newest
- *   first. Its cost is the number of messages that word is in.
+ * Two ways to find those matches (the service chooses, search.stats.ts):
+ * - `indexed`, when one word that every result must contain (or the typed prefix) is rare in
+ *   the whole table: the GIN index gives all its matches, the viewer's are kept, newest first.
+ *   Its cost is the number of messages that word is in.
  * - `walked`, otherwise: the viewer's most recently active conversations, each read from its
  *   newest message back to the last activity of the first conversation left out, through
  *   (conversation_id, created_at, id) and at most `window` matches each. Every message newer
  *   than that bound is in one of these conversations (a conversation's activity_at is the time
  *   of its newest message for each participant), so the newest `window` matches among them are
- *   the viewer's newest; when fewer were found the caller walks more conversations. The query
- *   goes through ts_match_vq() there, which the planner cannot answer from the GIN index: for
- *   common words it must not try (per conversation, it would read the word's whole posting tree).
+ *   the viewer's newest; when fewer were found (`complete` false) the caller walks more
+ *   conversations. The query goes through ts_match_vq(), which the planner cannot answer from
+ *   the GIN index: for common words it must not try (per conversation, it would read the word's
+ *   whole posting list).
  * Later pages rank the same window: the cursor carries its oldest message (the floor), and
  * messages from the floor on are all walked, so new messages cannot push a result out between pages.
  */
-export function searchSql(hasPrefix: boolean): string {
+export function searchSql(hasPrefix: boolean, indexed: boolean): string {
   const full = hasPrefix ? `(CASE WHEN numnode(${WORDS}) = 0 THEN ${PREFIX} ELSE ${WORDS} && ${PREFIX} END)` : WORDS;
   const anyWords = hasPrefix ? `$2::text IS NOT NULL` : `$2::text IS NULL AND numnode(${WORDS}) > 0`;
   const filters = `m.deleted_at IS NULL AND m.state = 'COMPLETE'
@@ -81,24 +74,17 @@ export function searchSql(hasPrefix: boolean): string {
          AND ($6::timestamptz IS NULL OR m.created_at < $6)
          AND ($7::timestamptz IS NULL OR m.created_at > $7)
          AND ($13::timestamptz IS NULL OR (m.created_at, m.id) >= ($13, $14::uuid))`;
-  return `WITH stats AS (
-      SELECT u.lexeme, u.freq FROM pg_stats s
-       CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(lexeme, freq)
-       WHERE s.schemaname = current_schema() AND s.tablename = 'messages' AND s.attname = 'search'
-    ), estimate AS (
-      SELECT GREATEST((SELECT reltuples FROM pg_class WHERE oid = 'messages'::regclass), 0) AS rows,
-             COALESCE((SELECT min(freq) FROM stats WHERE lexeme IS NOT NULL) / 2, 0) AS unlisted
-    ), plan AS MATERIALIZED (
-      SELECT EXISTS (
-        SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('simple', COALESCE($15::text, '')))) AS w(lexeme)
-         WHERE COALESCE((SELECT s.freq FROM stats s WHERE s.lexeme = w.lexeme), e.unlisted) * e.rows < $17::int
-      ) OR ($16::text IS NOT NULL
-            AND (COALESCE((SELECT sum(s.freq) FROM stats s WHERE starts_with(s.lexeme, $16::text)), 0) + e.unlisted) * e.rows < $17::int
-      ) AS indexed
-      FROM estimate e
-    ), convs AS MATERIALIZED (
+  const candidates = indexed
+    ? `candidates AS (
+      SELECT m.id, m.created_at, m.search FROM messages m
+       WHERE ${anyWords} AND m.search @@ ${full}
+         AND EXISTS (SELECT 1 FROM participants pa WHERE pa.conversation_id = m.conversation_id AND pa.profile_id = $3)
+         AND ${filters}
+       ORDER BY m.created_at DESC, m.id DESC LIMIT $12
+    )`
+    : `convs AS MATERIALIZED (
       SELECT pa.conversation_id AS id, pa.activity_at FROM participants pa
-       WHERE pa.profile_id = $3 AND NOT (SELECT indexed FROM plan) AND ${anyWords}
+       WHERE pa.profile_id = $3 AND ${anyWords}
          AND ($4::uuid IS NULL OR pa.conversation_id = $4)
          AND ($7::timestamptz IS NULL OR pa.activity_at > $7)
          AND ($13::timestamptz IS NULL OR pa.activity_at >= $13)
@@ -106,7 +92,7 @@ export function searchSql(hasPrefix: boolean): string {
     ), edge AS (
       -- The activity of the first conversation left out: every later message is in the walked ones.
       SELECT CASE WHEN count(*) > $11::bigint THEN min(activity_at) END AS at FROM convs
-    ), walked AS (
+    ), candidates AS (
       SELECT w.id, w.created_at, w.search FROM convs c CROSS JOIN edge CROSS JOIN LATERAL (
         SELECT m.id, m.created_at, m.search FROM messages m
          WHERE m.conversation_id = c.id
@@ -116,18 +102,13 @@ export function searchSql(hasPrefix: boolean): string {
            AND ts_match_vq(m.search, ${full}) AND ${filters}
          ORDER BY m.conversation_id DESC, m.created_at DESC, m.id DESC LIMIT $12) w
        ORDER BY w.created_at DESC, w.id DESC LIMIT $12
-    ), indexed AS (
-      SELECT m.id, m.created_at, m.search FROM messages m
-       WHERE (SELECT indexed FROM plan) AND ${anyWords} AND m.search @@ ${full}
-         AND EXISTS (SELECT 1 FROM participants pa WHERE pa.conversation_id = m.conversation_id AND pa.profile_id = $3)
-         AND ${filters}
-       ORDER BY m.created_at DESC, m.id DESC LIMIT $12
-    ), candidates AS (
-      SELECT * FROM walked UNION ALL SELECT * FROM indexed
-    ), found AS (
-      SELECT count(*)::int AS n,
-             count(*) >= $12 OR (SELECT indexed FROM plan) OR (SELECT at FROM edge) IS NULL AS complete,
-             (SELECT c.created_at FROM candidates c ORDER BY c.created_at, c.id LIMIT 1) AS floor_at,
+    )`;
+  // The index gives every match at once; the walk is complete when it found a window's worth or
+  // walked every conversation. ($11, the conversations per round, only matters to the walk.)
+  const complete = indexed ? `($11::bigint IS NULL OR true)` : `(count(*) >= $12 OR (SELECT at FROM edge) IS NULL)`;
+  return `WITH ${candidates}, found AS (
+      SELECT count(*)::int AS n, ${complete} AS complete,
+             (SELECT c.created_at FROM candidates c ORDER BY c.created_at, c.id LIMIT 1)::text AS floor_at,
              (SELECT c.id FROM candidates c ORDER BY c.created_at, c.id LIMIT 1) AS floor_id
         FROM candidates
     ), page AS (
@@ -136,7 +117,7 @@ export function searchSql(hasPrefix: boolean): string {
          AND ($8::real IS NULL OR (ts_rank(c.search, ${full}), c.id) < ($8::real, $9::uuid))
        ORDER BY rank DESC, c.id DESC LIMIT $10
     )
-    SELECT f.n, f.complete, f.floor_at::text AS "floorAt", f.floor_id AS "floorId", ${MESSAGE_COLUMNS}, page.rank,
+    SELECT f.n, f.complete, f.floor_at AS "floorAt", f.floor_id AS "floorId", ${MESSAGE_COLUMNS}, page.rank,
            ts_headline('simple', m.content, ${full}, '${HEADLINE_OPTIONS}') AS headline
       FROM found f LEFT JOIN page ON true LEFT JOIN messages m ON m.id = page.id
      ORDER BY page.rank DESC, m.id DESC`;
