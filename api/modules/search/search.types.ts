@@ -12,7 +12,7 @@ export class MessageSearchResult {
   })
   snippet: string;
 
-  @Field(() => Float, { description: 'Relevance (ts_rank): results come highest first.' })
+  @Field(() => Float, { description: 'Relevance (ts_rank) among the newest matches: results come highest first.' })
   rank: number;
 }
 
@@ -41,6 +41,9 @@ export class SearchMessagesArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'How many results (1–50).' })
   first: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The endCursor of the previous page. Later pages rank the same newest matches as the first page did; a match sent in between may join them, none drops out.',
+  })
   after?: string | null;
 }
