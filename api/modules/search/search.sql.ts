@@ -108,7 +108,8 @@ export function searchSql(hasPrefix: boolean, indexed: boolean): string {
   const complete = indexed ? `($11::bigint IS NULL OR true)` : `(count(*) >= $12 OR (SELECT at FROM edge) IS NULL)`;
   return `WITH ${candidates}, found AS (
       SELECT count(*)::int AS n, ${complete} AS complete,
-             (SELECT c.created_at FROM candidates c ORDER BY c.created_at, c.id LIMIT 1)::text AS floor_at,
+             -- In the cursor to the microsecond (a JavaScript Date would round it to the millisecond).
+             (SELECT to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM candidates c ORDER BY c.created_at, c.id LIMIT 1) AS floor_at,
              (SELECT c.id FROM candidates c ORDER BY c.created_at, c.id LIMIT 1) AS floor_id
         FROM candidates
     ), page AS (
