@@ -99,6 +99,7 @@ export async function createSchema(services: Services | null): Promise<GraphQLSc
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
   useDefaultResolverForPlainFields(schema);
+  callFieldResolversDirectly(schema, instances);
   return schema;
 }
 
@@ -123,6 +124,40 @@ function useDefaultResolverForPlainFields(schema: GraphQLSchema): void {
       if (!meta || meta.name !== meta.schemaName || meta.roles || meta.middlewares?.length) continue;
       const resolved = storage.fieldResolvers.some((r) => r.methodName === meta.name && r.getObjectType?.() === meta.target);
       if (!resolved) field.resolve = undefined;
+    }
+  }
+}
+
+/**
+ * TypeGraphQL calls a `@FieldResolver` through a wrapper that, on every call, makes a resolver
+ * data object, asks the container for the instance, runs the (empty) middleware chain, sorts the
+ * parameter list and maps it to values, then checks each for a promise: a list page makes ~200
+ * such calls. Where the method takes only `@Root()` (passed as is, see above) and `@Ctx()`, and
+ * has no `@Authorized` or middleware (none is global), the wrapper amounts to
+ * `instance.method(root, ctx)` in the parameters' order: synchronous, same value, same throw.
+ * That call is made directly. Anything else (arguments, which TypeGraphQL validates
+ * asynchronously, custom or `@Info()` parameters) keeps TypeGraphQL's resolver.
+ */
+function callFieldResolversDirectly(schema: GraphQLSchema, instances: Map<Function, object>): void {
+  const storage = getMetadataStorage();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const definition = storage.objectTypes.find((o) => o.name === type.name);
+    if (!definition) continue;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const candidates = storage.fieldResolvers.filter((r) => r.schemaName === name && r.getObjectType?.() === definition.target);
+      const meta = candidates.length === 1 ? candidates[0] : undefined;
+      if (!meta || meta.kind !== 'external' || meta.roles || meta.middlewares?.length) continue;
+      const instance = instances.get(meta.target) as Record<string, unknown> | undefined;
+      const method = instance?.[meta.methodName];
+      if (typeof method !== 'function') continue;
+      const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
+      const plain = params.every((p) => (p.kind === 'root' && !p.propertyName && !p.getType) || (p.kind === 'context' && !p.propertyName));
+      if (!plain) continue;
+      const order = params.map((p) => p.kind).join(',');
+      if (order === 'root') field.resolve = (root) => method.call(instance, root);
+      else if (order === 'root,context') field.resolve = (root, _args, context) => method.call(instance, root, context);
+      else if (order === 'context,root') field.resolve = (root, _args, context) => method.call(instance, context, root);
     }
   }
 }
