@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { GraphQLResolveInfo, isObjectType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { createSchema } from './schema';
+import { DateTimeResolver } from 'graphql-scalars';
+import { createSchema, DateTimeScalar } from './schema';
 
 /**
  * createSchema calls `@FieldResolver` methods that take only `@Root()` and `@Ctx()` directly,
@@ -52,5 +53,36 @@ describe('field resolvers called directly', () => {
     expect(result).toBeInstanceOf(Promise);
     // Even a method that cannot run (no loaders in this context) fails only later, as a rejection.
     await expect(result).rejects.toThrow(TypeError);
+  });
+});
+
+describe('DateTime', () => {
+  const json = (serialize: (v: unknown) => unknown, value: unknown) => JSON.stringify({ at: serialize(value) });
+  const ours = (v: unknown) => DateTimeScalar.serialize(v);
+  const theirs = (v: unknown) => DateTimeResolver.serialize(v);
+
+  it('answers the same JSON as graphql-scalars, as a string rather than a Date', () => {
+    for (const value of [new Date('2026-11-29T20:11:27.123Z'), '2026-11-29T21:11:27+01:00', 1764447087123, new Date(8.64e15), 8.65e15]) {
+      expect(json(ours, value)).toBe(json(theirs, value));
+    }
+    expect(ours(new Date('2026-11-29T20:11:27.123Z'))).toBe('2026-11-29T20:11:27.123Z');
+  });
+
+  it('refuses what graphql-scalars refuses, with its words', () => {
+    for (const value of [new Date(NaN), 'yesterday', true, { at: 1 }]) {
+      expect(() => theirs(value)).toThrow();
+      expect(() => ours(value)).toThrow((() => {
+        try {
+          theirs(value);
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })());
+    }
+  });
+
+  it('keeps the scalar as schema.graphql states it', () => {
+    expect(DateTimeScalar.toConfig()).toMatchObject({ name: 'DateTime', description: DateTimeResolver.description, specifiedByURL: DateTimeResolver.specifiedByURL });
+    expect(DateTimeScalar.parseValue('2026-11-29T20:11:27Z')).toEqual(DateTimeResolver.parseValue('2026-11-29T20:11:27Z'));
   });
 });

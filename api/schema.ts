@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLSchema, isObjectType } from 'graphql';
+import { GraphQLScalarType, GraphQLSchema, isObjectType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage, ResolverData } from 'type-graphql';
 import { authChecker } from './shared/auth';
@@ -75,6 +75,22 @@ function resolverInstances(services: Services | null): Map<Function, object> {
   ]);
 }
 
+/**
+ * graphql-scalars' DateTime, answering with the ISO string instead of the Date object. Both
+ * come out of JSON.stringify as the same text (Date's toJSON is toISOString), but a single Date
+ * in a response takes V8's JSON.stringify off its fast path for the whole response: a list
+ * page (~100 dates in 19 KB) serialized ~3 times slower. Everything else (name, description,
+ * parsing, errors) is graphql-scalars'; an invalid Date, which only a number can give and
+ * whose JSON is null, stays a Date.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  serialize(value: unknown) {
+    const date = DateTimeResolver.serialize(value);
+    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : date;
+  },
+});
+
 /** The executable schema. With `services` null it is only good for printing (schema.graphql). */
 export async function createSchema(services: Services | null): Promise<GraphQLSchema> {
   const instances = resolverInstances(services);
@@ -95,7 +111,7 @@ export async function createSchema(services: Services | null): Promise<GraphQLSc
         throw new Error('topic subscriptions are not used: see RealtimeService');
       },
     },
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
   useDefaultResolverForPlainFields(schema);
