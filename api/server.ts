@@ -110,7 +110,27 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   });
   await apollo.start();
 
+  const graphqlHttp = [
+    express.json({ limit: config.requestBodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const auth = await services.sessions.authenticate(req.headers.authorization);
+        return {
+          requestId: (req as { id?: string }).id,
+          clientIp: req.ip,
+          viewerId: auth && 'userId' in auth ? auth.userId : null,
+          sessionId: auth && 'sessionId' in auth ? auth.sessionId : undefined,
+          authError: auth && 'error' in auth ? refusalMessage(auth.error) : undefined,
+          loaders: createLoaders(db),
+        };
+      },
+    }),
+  ];
   app.use(requestId);
+  // POST /graphql is nearly every request: matched first, not after every other route (none of
+  // which answers it). GET /graphql (the playground for a browser) and other paths under
+  // /graphql still reach Apollo after the web router, below.
+  app.post('/graphql', ...graphqlHttp);
   // Liveness: the process answers. Readiness: it can reach what it needs to serve.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -129,23 +149,7 @@ export async function startServer({ config, dataSource, logger, wsLimits }: Serv
   // Unsent uploads expire; files of deleted attachments are removed (every node may run it).
   services.media.start();
   app.use(createWebRouter(config));
-  app.use(
-    '/graphql',
-    express.json({ limit: config.requestBodyLimitBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
-        const auth = await services.sessions.authenticate(req.headers.authorization);
-        return {
-          requestId: (req as { id?: string }).id,
-          clientIp: req.ip,
-          viewerId: auth && 'userId' in auth ? auth.userId : null,
-          sessionId: auth && 'sessionId' in auth ? auth.sessionId : undefined,
-          authError: auth && 'error' in auth ? refusalMessage(auth.error) : undefined,
-          loaders: createLoaders(db),
-        };
-      },
-    }),
-  );
+  app.use('/graphql', ...graphqlHttp);
   // Malformed JSON bodies and oversized requests: a GraphQL-shaped error, never an HTML stack page.
   app.use((error: any, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
