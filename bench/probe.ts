@@ -2,11 +2,13 @@
  * A narrow, sequential probe for before/after work on the server's CPU per request:
  * `ts-node --transpile-only bench/probe.ts [list|messages|unread|send] [N]`. Starts the compiled
  * server on parley_bench (seeded by `npm run bench`), sends N requests one after another from one
- * client, and prints the server process's CPU ms per request (from /proc) and the wall time.
+ * client, and prints the CPU ms per request of the server process and of its PostgreSQL backends
+ * (from /proc) and the wall time.
  * PROBE_NODE_ARGS adds node flags (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof); PROBE_MAIN runs another
  * build (a copy of dist/ inside the work tree, so node_modules resolve), to alternate before/after.
  */
 import { Agent, request } from 'node:http';
+import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpuMs, startServer } from './server-proc';
@@ -77,12 +79,17 @@ async function main() {
   try {
     let bytes = 0;
     for (let i = 0; i < Math.min(callgrind ? 100 : 300, n); i++) bytes = await one(i); // warm-up (JIT, caches)
+    const pgCpu = async () => (await backendPids(size.database)).reduce((t, pid) => t + cpuMs(pid), 0);
+    const pg0 = await pgCpu();
     const c0 = cpuMs(srv.pid);
     const t0 = performance.now();
     for (let i = 0; i < n; i++) await one(i);
     const wall = performance.now() - t0;
     const cpu = cpuMs(srv.pid) - c0;
-    console.log(`${process.env.PROBE_MAIN ?? 'dist'} ${kind} ×${n}: server CPU ${(cpu / n).toFixed(3)} ms/req, wall ${(wall / n).toFixed(3)} ms/req, response ${bytes} bytes`);
+    const pg = (await pgCpu()) - pg0;
+    console.log(
+      `${process.env.PROBE_MAIN ?? 'dist'} ${kind} ×${n}: server CPU ${(cpu / n).toFixed(3)} ms/req, PostgreSQL CPU ${(pg / n).toFixed(3)} ms/req, wall ${(wall / n).toFixed(3)} ms/req, response ${bytes} bytes`,
+    );
   } finally {
     await srv.stop();
   }
@@ -94,6 +101,18 @@ async function main() {
     console.log(`${process.env.PROBE_MAIN ?? 'dist'} ${kind} ×${n}: ${total} instructions in the server process (callgrind)`);
   }
 }
+/** The client backends connected to the probed database (the server's pool: one client, so one or two). */
+async function backendPids(database: string): Promise<number[]> {
+  const db = new Client({ connectionString: databaseUrl(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres', 'postgres') });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [database]);
+    return rows.map((r) => r.pid);
+  } finally {
+    await db.end();
+  }
+}
+
 main().catch((error) => {
   console.error(error);
   process.exit(1);

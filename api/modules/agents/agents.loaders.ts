@@ -5,7 +5,7 @@ import { AGENT_COLUMNS, Agent } from './agents.types';
 export function createAgentLoaders(db: Db) {
   return {
     agentById: new DataLoader<string, Agent | null>(async (ids) => {
-      const rows = await db.query<Agent>(`SELECT ${AGENT_COLUMNS} FROM agents a WHERE a.id = ANY($1::uuid[])`, [ids]);
+      const rows = await db.query<Agent>(`SELECT ${AGENT_COLUMNS} FROM agents a WHERE a.id = ANY($1::uuid[])`, [ids], { prepare: true });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -14,6 +14,7 @@ export function createAgentLoaders(db: Db) {
       const rows = await db.query<Agent>(
         `SELECT ${AGENT_COLUMNS} FROM agents a WHERE a.owner_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
         [ownerIds],
+        { prepare: true },
       );
       return ownerIds.map((id) => rows.filter((r) => r.ownerId === id));
     }),

@@ -30,6 +30,7 @@ export function createConversationLoaders(db: Db) {
       const rows = await db.query<Conversation>(
         `${VIEWER_CONVERSATION} JOIN unnest($1::uuid[], $2::uuid[]) AS k(cid, pid) ON pa.conversation_id = k.cid AND pa.profile_id = k.pid`,
         [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+        { prepare: true },
       );
       const byKey = new Map(rows.map((r) => [`${r.id}:${r.viewerId}`, r]));
       return keys.map((k) => byKey.get(k) ?? null);
@@ -38,6 +39,7 @@ export function createConversationLoaders(db: Db) {
       const rows = await db.query<ParticipantRow>(
         `SELECT ${PARTICIPANT_COLUMNS} FROM participants pa WHERE pa.conversation_id = ANY($1::uuid[]) ORDER BY pa.joined_at, pa.profile_id`,
         [ids],
+        { prepare: true },
       );
       return ids.map((id) => rows.filter((r) => r.conversationId === id));
     }),
@@ -48,6 +50,7 @@ export function createConversationLoaders(db: Db) {
         `SELECT ${PARTICIPANT_COLUMNS} FROM participants pa
           JOIN unnest($1::uuid[], $2::uuid[]) AS k(cid, pid) ON pa.conversation_id = k.cid AND pa.profile_id = k.pid`,
         [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+        { prepare: true },
       );
       const byKey = new Map(rows.map((r) => [`${r.conversationId}:${r.profileId}`, r]));
       return keys.map((k) => byKey.get(k) ?? null);

@@ -117,7 +117,7 @@ export class ConversationsService {
   /** A conversation as one viewer sees it; NOT_FOUND for anyone who is not in it. */
   async getForViewer(viewerId: string, conversationId: string): Promise<Conversation> {
     const id = assertUuid(conversationId, 'id');
-    const [row] = await this.db.query<Conversation>(`${VIEWER_CONVERSATION} WHERE pa.profile_id = $1 AND pa.conversation_id = $2`, [viewerId, id]);
+    const [row] = await this.db.query<Conversation>(`${VIEWER_CONVERSATION} WHERE pa.profile_id = $1 AND pa.conversation_id = $2`, [viewerId, id], { prepare: true });
     if (!row) throw new NotFoundError('No such conversation');
     return row;
   }
@@ -128,6 +128,7 @@ export class ConversationsService {
     const [row] = await this.db.query<{ role: ParticipantRole }>(
       `SELECT role FROM participants WHERE conversation_id = $1 AND profile_id = $2`,
       [id, viewerId],
+      { prepare: true },
     );
     if (!row) throw new NotFoundError('No such conversation');
     return row.role;
@@ -170,6 +171,8 @@ export class ConversationsService {
       .query<Conversation>(
         `${VIEWER_CONVERSATION} WHERE ${where.join(' AND ')} ORDER BY pa.activity_at DESC, pa.conversation_id DESC LIMIT $3`,
         params,
+        // A handful of texts (role, filter, cursor or not), each planned once per connection.
+        { prepare: true },
       )
       .catch((error: { code?: string }) => {
         // Date.parse accepts sort keys PostgreSQL refuses ("1", February 31st): a data exception (class 22) here can only come from the cursor.
@@ -200,6 +203,7 @@ export class ConversationsService {
           AND (NOT EXISTS (SELECT 1 FROM blocks WHERE blocker_id = $1)
                OR NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = pa.conversation_id AND ${BLOCKED_BY_VIEWER}))`,
       [viewerId],
+      { prepare: true },
     );
     return row.total;
   }

@@ -10,6 +10,7 @@ export function createGroupLoaders(db: Db) {
         `SELECT ${AGENT_COLUMNS}, g.conversation_id AS "conversationId" FROM group_agents g JOIN agents a ON a.id = g.agent_id
           WHERE g.conversation_id = ANY($1::uuid[]) ORDER BY g.added_at, a.id`,
         [ids],
+        { prepare: true },
       );
       return ids.map((id) => rows.filter((r) => r.conversationId === id));
     }),
@@ -26,6 +27,7 @@ export function createGroupLoaders(db: Db) {
                                AND pa.profile_id IS DISTINCT FROM m.sender_id AND pa.joined_at <= m.created_at
           WHERE m.id = ANY($1::uuid[]) GROUP BY m.id`,
         [messageIds],
+        { prepare: true },
       );
       const byId = new Map(rows.map((r) => [r.id, r.n]));
       return messageIds.map((id) => byId.get(id) ?? 0);

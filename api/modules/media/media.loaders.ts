@@ -9,6 +9,7 @@ export function createMediaLoaders(db: Db) {
       const rows = await db.query<AttachmentRow>(
         `SELECT ${ATTACHMENT_COLUMNS} FROM attachments a WHERE a.message_id = ANY($1::uuid[]) ORDER BY a.message_id, a.position`,
         [ids],
+        { prepare: true },
       );
       const byMessage = new Map<string, AttachmentRow[]>();
       for (const row of rows) byMessage.set(row.messageId!, [...(byMessage.get(row.messageId!) ?? []), row]);

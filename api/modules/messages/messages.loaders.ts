@@ -55,6 +55,7 @@ export function createMessageLoaders(db: Db) {
                   LIMIT $3
                ) m`,
               [group.map((q) => q.conversationId), boundSeq, limit + 1],
+              { prepare: true },
             );
             for (const q of group) {
               let own = rows.filter((r) => r.conversationId === q.conversationId);

@@ -16,7 +16,7 @@ const repliesKey = (q: RepliesQuery) => `${q.messageId}:${q.limit}:${q.afterSeq}
 export function createRichMessageLoaders(db: Db) {
   return {
     messageById: new DataLoader<string, Message | null>(async (ids) => {
-      const rows = await db.query<Message>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ANY($1::uuid[])`, [ids]);
+      const rows = await db.query<Message>(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ANY($1::uuid[])`, [ids], { prepare: true });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -25,6 +25,7 @@ export function createRichMessageLoaders(db: Db) {
         `SELECT message_id AS "messageId", content, written_at AS "writtenAt", replaced_at AS "replacedAt"
            FROM message_versions WHERE message_id = ANY($1::uuid[]) ORDER BY id`,
         [ids],
+        { prepare: true },
       );
       return ids.map((id) => rows.filter((r) => r.messageId === id));
     }),
@@ -33,12 +34,13 @@ export function createRichMessageLoaders(db: Db) {
         `SELECT message_id AS "messageId", emoji, profile_id AS "profileId" FROM message_reactions
           WHERE message_id = ANY($1::uuid[]) ORDER BY created_at, profile_id`,
         [ids],
+        { prepare: true },
       );
       return ids.map((id) => rows.filter((r) => r.messageId === id));
     }),
     /** conversations.last_update_seq: where a messageUpdated subscription resumes from. */
     conversationUpdateSeq: new DataLoader<string, number>(async (ids) => {
-      const rows = await db.query<{ id: string; seq: number }>(`SELECT id, last_update_seq::int AS seq FROM conversations WHERE id = ANY($1::uuid[])`, [ids]);
+      const rows = await db.query<{ id: string; seq: number }>(`SELECT id, last_update_seq::int AS seq FROM conversations WHERE id = ANY($1::uuid[])`, [ids], { prepare: true });
       const byId = new Map(rows.map((r) => [r.id, r.seq]));
       return ids.map((id) => byId.get(id) ?? 0);
     }),
@@ -46,6 +48,7 @@ export function createRichMessageLoaders(db: Db) {
       const rows = await db.query<{ id: string; count: number }>(
         `SELECT reply_to_id AS id, count(*)::int AS count FROM messages WHERE reply_to_id = ANY($1::uuid[]) GROUP BY reply_to_id`,
         [ids],
+        { prepare: true },
       );
       const byId = new Map(rows.map((r) => [r.id, r.count]));
       return ids.map((id) => byId.get(id) ?? 0);
@@ -61,6 +64,7 @@ export function createRichMessageLoaders(db: Db) {
               ORDER BY m.seq LIMIT k.lim + 1
            ) m`,
           [queries.map((q) => q.messageId), queries.map((q) => q.limit), queries.map((q) => q.afterSeq)],
+          { prepare: true },
         );
         return queries.map((_q, index) => rows.filter((r) => Number(r.i) === index + 1).map(({ i: _i, ...m }) => m));
       },
