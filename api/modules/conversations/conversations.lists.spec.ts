@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../../test/harness';
-import { createAgent, ok, registerUser, sendMessage, startChat, TestUser } from '../../test/factories';
+import { createAgent, createGroup, ok, registerUser, sendMessage, startChat, TestUser } from '../../test/factories';
 
 /** `conversations`: order, filter, keyset pagination, cursor and page-size checks, and a bounded statement count. */
 let app: TestApp;
@@ -155,6 +155,50 @@ describe('a list page runs a bounded number of SQL statements', () => {
     expect(agentChat.messages.nodes[1]).toMatchObject({ sender: { handle: owner.handle }, senderAgent: { handle: agentChat.targetAgent.handle } });
     expect(large.nodes.every((n: any) => n.participants.length === 2 && n.messages.nodes.length === 2 && n.otherParticipant.handle)).toBe(true);
     expect(large.statements).toBe(small.statements);
-    expect(small.statements).toBeLessThanOrEqual(10);
+    expect(small.statements).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a conversation opened with its messages, as the app asks for it', () => {
+  const PROFILE = `{ userId handle displayName avatarUrl }`;
+  const AGENT = `{ id handle displayName avatarUrl visibility owner ${PROFILE} }`;
+  const CHAT = `query($id: ID!) { conversation(id: $id) {
+    id chatType title memberCount createdAt lastMessageAt lastMessagePreview lastSeq unreadCount agentTakenOverAt updatesCursor
+    otherParticipant ${PROFILE} targetAgent ${AGENT} groupAgents ${AGENT}
+    participants { role isAdmin lastReadSeq lastReadAt profile ${PROFILE} }
+    messages(last: 50) { nodes { id content seq sender ${PROFILE} senderAgent { id handle } attachments { id } versions { content }
+      reactions { emoji } replyTo { id content sender ${PROFILE} } } pageInfo { hasPreviousPage } } } }`;
+
+  it('is two statements: the conversation with its people and agents, then the page of messages', async () => {
+    const [me, friend, owner] = await users(3);
+    const agent = await createAgent(app, owner);
+    const direct = await startChat(app, me, friend);
+    const withAgent = await startChat(app, me, owner, agent.id);
+    const group = await createGroup(app, me, [friend, owner], 'Counted');
+    ok(await app.gql(`mutation($id: ID!, $a: ID!) { addAgentToGroup(conversationId: $id, agentId: $a) { id } }`, { id: group.id, a: agent.id }, owner.token));
+    for (const chat of [direct, withAgent, group]) {
+      const first = (await sendMessage(app, me, chat.id, 'first')) as { id: string };
+      await sendMessage(app, chat === withAgent ? owner : friend, chat.id, 'second');
+      ok(await app.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, { input: { conversationId: chat.id, content: 'third', replyToId: first.id } }, me.token));
+    }
+    const open = async (id: string) => {
+      const before = app.server.db.statementCount;
+      const data = ok<any>(await app.gql(CHAT, { id }, me.token)).conversation;
+      return { statements: app.server.db.statementCount - before, data };
+    };
+    await open(direct.id); // the session check is cached from here on
+    const opened = { direct: await open(direct.id), withAgent: await open(withAgent.id), group: await open(group.id) };
+    for (const { statements } of Object.values(opened)) expect(statements).toBe(2);
+    // the rows came from the one statement, right
+    expect(opened.direct.data.otherParticipant.handle).toBe(friend.handle);
+    expect(opened.direct.data.participants.map((p: any) => p.profile.handle).sort()).toEqual([me.handle, friend.handle].sort());
+    expect(opened.withAgent.data.targetAgent).toMatchObject({ id: agent.id, owner: { handle: owner.handle } });
+    expect(opened.withAgent.data.messages.nodes.at(-2)).toMatchObject({ content: 'second', sender: { handle: owner.handle }, senderAgent: { id: agent.id } });
+    expect(opened.group.data).toMatchObject({ memberCount: 3, groupAgents: [{ id: agent.id, owner: { handle: owner.handle } }] });
+    for (const { data } of Object.values(opened)) {
+      expect(data.messages.nodes.map((m: any) => m.content).slice(-3)).toEqual(['first', 'second', 'third']); // after a group's notices
+      expect(data.messages.nodes.at(-1).replyTo).toMatchObject({ content: 'first', sender: { handle: me.handle } });
+      expect(data.participants.every((p: any) => p.lastReadAt === null || !Number.isNaN(Date.parse(p.lastReadAt)))).toBe(true);
+    }
   });
 });

@@ -11,10 +11,12 @@ export const UNREAD_SQL = `pa.last_seq - pa.last_read_seq - CASE WHEN pa.deleted
 const PARTICIPANT_COLUMNS = `pa.conversation_id AS "conversationId", pa.profile_id AS "profileId", pa.role,
   pa.last_read_seq::int AS "lastReadSeq", pa.last_read_at AS "lastReadAt", pa.is_admin AS "isAdmin", (${UNREAD_SQL})::int AS unread`;
 
+export const VIEWER_COLUMNS = `${CONVERSATION_COLUMNS}, pa.profile_id AS "viewerId",
+    (${UNREAD_SQL})::int AS "viewerUnread", pa.activity_at::text AS "sortKey", pa.muted`;
+export const VIEWER_FROM = `FROM participants pa JOIN conversations c ON c.id = pa.conversation_id`;
+
 /** The viewer's participant row joined to its conversation: everything a list item shows. */
-export const VIEWER_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS}, pa.profile_id AS "viewerId",
-    (${UNREAD_SQL})::int AS "viewerUnread", pa.activity_at::text AS "sortKey", pa.muted
-  FROM participants pa JOIN conversations c ON c.id = pa.conversation_id`;
+export const VIEWER_CONVERSATION = `SELECT ${VIEWER_COLUMNS} ${VIEWER_FROM}`;
 
 export type ParticipantRow = Participant & { unread: number };
 

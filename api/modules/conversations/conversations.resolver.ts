@@ -8,6 +8,7 @@ import type { MessagesService } from '../messages/messages.service';
 import { ChatType, Conversation, ConversationConnection, Participant, StartConversationPayload } from './conversations.types';
 import { StartConversationInput } from './conversations.inputs';
 import type { ConversationsService } from './conversations.service';
+import { primeRelated } from './conversations.related';
 
 @Resolver(() => Conversation)
 export class ConversationsResolver {
@@ -20,13 +21,16 @@ export class ConversationsResolver {
   @Query(() => ConversationConnection, {
     description: 'Your own chats, most recent first: PROFILE chats, AGENT chats you started and GROUP chats you are in (chats others hold with your agents are in agentConversations).',
   })
-  conversations(
+  async conversations(
     @CurrentUser() viewerId: string,
+    @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size (1–100).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
     @Arg('chatType', () => ChatType, { nullable: true, description: 'Only PROFILE, only AGENT or only GROUP chats.' }) chatType: ChatType | null,
   ) {
-    return this.conversationService.list(viewerId, { first: first ?? 20, after, chatType });
+    const page = await this.conversationService.list(viewerId, { first: first ?? 20, after, chatType });
+    primeRelated(ctx.loaders, page.nodes);
+    return page;
   }
 
   @Authorized()
@@ -34,19 +38,24 @@ export class ConversationsResolver {
     nullable: true,
     description: 'One conversation: for its participants and, for an AGENT chat, the agent\'s owner. Anyone else gets NOT_FOUND.',
   })
-  conversation(@CurrentUser() viewerId: string, @Arg('id', () => ID, { description: 'The conversation id.' }) id: string) {
-    return this.conversationService.getForViewer(viewerId, id);
+  async conversation(@CurrentUser() viewerId: string, @Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The conversation id.' }) id: string) {
+    const conversation = await this.conversationService.getForViewer(viewerId, id, true);
+    primeRelated(ctx.loaders, [conversation]);
+    return conversation;
   }
 
   @Authorized()
   @Query(() => ConversationConnection, { description: 'Chats others hold with your agents (one agent, or all), most recent first.' })
-  agentConversations(
+  async agentConversations(
     @CurrentUser() viewerId: string,
+    @Ctx() ctx: RequestContext,
     @Arg('agentId', () => ID, { nullable: true, description: 'Only chats with this agent of yours.' }) agentId: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size (1–100).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
   ) {
-    return this.conversationService.listAgentChats(viewerId, { agentId, first: first ?? 20, after });
+    const page = await this.conversationService.listAgentChats(viewerId, { agentId, first: first ?? 20, after });
+    primeRelated(ctx.loaders, page.nodes);
+    return page;
   }
 
   @Authorized()
@@ -107,7 +116,7 @@ export class ConversationsResolver {
   @FieldResolver(() => MessageConnection, {
     description: 'Messages, oldest first inside a page. `last`/`before` page backwards in time (Relay); `first`/`after` page forwards.',
   })
-  messages(
+  async messages(
     @Root() conversation: Conversation,
     @Ctx() ctx: RequestContext,
     @Arg('last', () => Int, { nullable: true, defaultValue: 50, description: 'How many of the newest messages (before `before`) to return (1–200).' }) last: number | null,
@@ -115,7 +124,10 @@ export class ConversationsResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page forwards instead: how many messages after `after` (1–200).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor: only messages newer than this one (forward paging, or catching up after a reconnect).' }) after: string | null,
   ) {
-    return ctx.loaders.messagePage.load(this.messageService.pageQuery(conversation.id, { last: last ?? 50, before, first, after }));
+    const page = await ctx.loaders.messagePage.load(this.messageService.pageQuery(conversation.id, { last: last ?? 50, before, first, after }));
+    // A reply quotes a message that is usually on the same page: replyTo needs no statement for it.
+    for (const message of page.nodes) ctx.loaders.messageById.prime(message.id, message);
+    return page;
   }
 }
 

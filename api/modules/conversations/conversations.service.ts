@@ -8,6 +8,7 @@ import type { AgentsService } from '../agents/agents.service';
 import type { ProfilesService } from '../profiles/profiles.service';
 import { ChatType, Conversation, ParticipantRole } from './conversations.types';
 import { UNREAD_SQL, VIEWER_CONVERSATION } from './conversations.loaders';
+import { VIEWER_CONVERSATION_RELATED, type ConversationWithRelated } from './conversations.related';
 import type { StartConversationInput } from './conversations.inputs';
 import type { EventBus } from '../../shared/events';
 import type { RateLimits } from '../../shared/rate-limits';
@@ -114,10 +115,17 @@ export class ConversationsService {
     if (row.byOther) throw new ForbiddenError('This person is not accepting messages from you');
   }
 
-  /** A conversation as one viewer sees it; NOT_FOUND for anyone who is not in it. */
-  async getForViewer(viewerId: string, conversationId: string): Promise<Conversation> {
+  /**
+   * A conversation as one viewer sees it; NOT_FOUND for anyone who is not in it. With `related`,
+   * the row also carries what its field resolvers read, for primeRelated (the `conversation` query).
+   */
+  async getForViewer(viewerId: string, conversationId: string, related = false): Promise<ConversationWithRelated> {
     const id = assertUuid(conversationId, 'id');
-    const [row] = await this.db.query<Conversation>(`${VIEWER_CONVERSATION} WHERE pa.profile_id = $1 AND pa.conversation_id = $2`, [viewerId, id], { prepare: true });
+    const [row] = await this.db.query<ConversationWithRelated>(
+      `${related ? VIEWER_CONVERSATION_RELATED : VIEWER_CONVERSATION} WHERE pa.profile_id = $1 AND pa.conversation_id = $2`,
+      [viewerId, id],
+      { prepare: true },
+    );
     if (!row) throw new NotFoundError('No such conversation');
     return row;
   }
@@ -135,12 +143,12 @@ export class ConversationsService {
   }
 
   /** `conversations`: the viewer's own chats (role MEMBER), most recent first. */
-  list(viewerId: string, args: ListArgs & { chatType?: ChatType | null }): Promise<Page<Conversation>> {
+  list(viewerId: string, args: ListArgs & { chatType?: ChatType | null }): Promise<Page<ConversationWithRelated>> {
     return this.page(viewerId, args, ParticipantRole.MEMBER, args.chatType ? ['pa.chat_type = ', args.chatType] : null);
   }
 
   /** `agentConversations`: chats others hold with the viewer's agents (role AGENT_OWNER). */
-  async listAgentChats(viewerId: string, args: ListArgs & { agentId?: string | null }): Promise<Page<Conversation>> {
+  async listAgentChats(viewerId: string, args: ListArgs & { agentId?: string | null }): Promise<Page<ConversationWithRelated>> {
     let filter: [string, string] | null = null;
     if (args.agentId) {
       const agentId = assertUuid(args.agentId, 'agentId');
@@ -151,7 +159,8 @@ export class ConversationsService {
     return this.page(viewerId, args, ParticipantRole.AGENT_OWNER, filter);
   }
 
-  private async page(viewerId: string, args: ListArgs, role: ParticipantRole, filter: [string, string] | null): Promise<Page<Conversation>> {
+  /** A page of the viewer's conversations; each row carries what its field resolvers read (see primeRelated). */
+  private async page(viewerId: string, args: ListArgs, role: ParticipantRole, filter: [string, string] | null): Promise<Page<ConversationWithRelated>> {
     const first = assertRange(args.first, 'first', 1, 100);
     const params: unknown[] = [viewerId, role, first + 1];
     // Chats with people the viewer blocked leave the viewer's lists (and come back on unblock).
@@ -168,8 +177,8 @@ export class ConversationsService {
       where.push(`(pa.activity_at, pa.conversation_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const rows = await this.db
-      .query<Conversation>(
-        `${VIEWER_CONVERSATION} WHERE ${where.join(' AND ')} ORDER BY pa.activity_at DESC, pa.conversation_id DESC LIMIT $3`,
+      .query<ConversationWithRelated>(
+        `${VIEWER_CONVERSATION_RELATED} WHERE ${where.join(' AND ')} ORDER BY pa.activity_at DESC, pa.conversation_id DESC LIMIT $3`,
         params,
         // A handful of texts (role, filter, cursor or not), each planned once per connection.
         { prepare: true },

@@ -47,9 +47,10 @@ export function createMessageLoaders(db: Db) {
             // one page); now it always walks the index from the bound and stops after LIMIT rows.
             const [lower, upper] = backward ? ['0', 'COALESCE($2::bigint, 9223372036854775807)'] : ['COALESCE($2::bigint, 0)', '9223372036854775807'];
             const rows = await db.query<Message>(
+              // hasAttachments: a page without files (most) skips the attachments statement.
               `SELECT m.* FROM unnest($1::uuid[]) AS k(cid)
                CROSS JOIN LATERAL (
-                 SELECT ${MESSAGE_COLUMNS} FROM messages m
+                 SELECT ${MESSAGE_COLUMNS}, EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = m.id) AS "hasAttachments" FROM messages m
                   WHERE (m.conversation_id, m.seq) > (k.cid, ${lower}) AND (m.conversation_id, m.seq) < (k.cid, ${upper})
                   ORDER BY m.conversation_id ${backward ? 'DESC' : 'ASC'}, m.seq ${backward ? 'DESC' : 'ASC'}
                   LIMIT $3

@@ -86,8 +86,8 @@ export class Message {
 
   /**
    * False when the message is known to carry no files (sent without attachmentIds: they are
-   * attached only in the sending transaction), so `attachments` answers [] without a read.
-   * Unset on rows read back from the database.
+   * attached only in the sending transaction; or read in a page, which checks), so `attachments`
+   * answers [] without a read. Unset on other rows read back from the database.
    */
   hasAttachments?: boolean;
 

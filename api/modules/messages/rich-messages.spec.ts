@@ -270,7 +270,10 @@ describe('a page of rich messages runs a bounded number of SQL statements', () =
     expect(large.nodes[3]).toMatchObject({ content: 'm3 edited', versions: [{ content: 'm3' }], replyTo: { content: 'm2', isDeleted: false }, replyCount: 1 });
     expect(large.nodes[3].reactions).toEqual([{ emoji: '👍', count: 2, reactors: [{ handle: a.handle }, { handle: b.handle }] }]);
     expect(large.nodes[3].replies.nodes).toEqual([{ content: 'm4' }]);
-    expect(large.statements).toBe(small.statements);
-    expect(small.statements).toBeLessThanOrEqual(12);
+    // A longer page never costs more statements; it may cost one fewer: replyTo reads no
+    // statement for a quoted message on the page itself, and only the short page quotes one
+    // (m34) that it does not show.
+    expect(large.statements).toBeLessThanOrEqual(small.statements);
+    expect(small.statements).toBeLessThanOrEqual(7);
   });
 });
