@@ -13,6 +13,8 @@ import { Samples, summarize, Summary } from './stats';
 export interface Statement {
   text: string;
   values?: unknown[];
+  /** Set when the server ran it as a named prepared statement: replayed the same way. */
+  name?: string;
 }
 
 /** One request's statements: waves run one after another, a wave's statements at once. */
@@ -60,13 +62,13 @@ export function readRecording(file: string): Script {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Statement & { start: string; end: string })
-    .map((r) => ({ text: r.text, values: r.values, start: BigInt(r.start), end: BigInt(r.end) }))
+    .map((r) => ({ name: r.name, text: r.text, values: r.values, start: BigInt(r.start), end: BigInt(r.end) }))
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const waves: Statement[][] = [];
   let waveEnd = -1n;
   for (const row of rows) {
     if (row.start > waveEnd) waves.push([]);
-    waves[waves.length - 1].push({ text: row.text, values: row.values });
+    waves[waves.length - 1].push({ name: row.name, text: row.text, values: row.values });
     if (row.end > waveEnd) waveEnd = row.end;
   }
   return { waves };
@@ -75,7 +77,7 @@ export function readRecording(file: string): Script {
 /** The same script with ids swapped (for example another sender and conversation). */
 export function substitute(script: Script, swaps: Map<string, string>): Script {
   const swap = (v: unknown): unknown => (typeof v === 'string' ? swaps.get(v) ?? v : Array.isArray(v) ? v.map(swap) : v);
-  return { waves: script.waves.map((wave) => wave.map((s) => ({ text: s.text, values: s.values?.map(swap) }))) };
+  return { waves: script.waves.map((wave) => wave.map((s) => ({ name: s.name, text: s.text, values: s.values?.map(swap) }))) };
 }
 
 async function run(pool: Pool, spec: CeilingSpec, scripts: Script[], durationS: number): Promise<CeilingResult> {
@@ -92,8 +94,8 @@ async function run(pool: Pool, spec: CeilingSpec, scripts: Script[], durationS: 
       const t = performance.now();
       try {
         for (const wave of script.waves) {
-          if (wave.length === 1) await pool.query(wave[0].text, wave[0].values);
-          else await Promise.all(wave.map((s) => pool.query(s.text, s.values)));
+          if (wave.length === 1) await pool.query(wave[0]);
+          else await Promise.all(wave.map((s) => pool.query(s)));
         }
         samples.push(performance.now() - t);
         done++;
