@@ -57,7 +57,8 @@ const REALTIME_SECONDS = QUICK ? 2 : 20;
 // BENCH_RT_CONNECTIONS=1000 narrows the scenario (for before/after checks).
 const REALTIME_CONNECTIONS = process.env.BENCH_RT_CONNECTIONS ? process.env.BENCH_RT_CONNECTIONS.split(',').map(Number) : QUICK ? [100] : [1000, 5000];
 // BENCH_SERVER_NODE_ARGS adds node flags to the realtime server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof);
-// BENCH_SERVER_MAIN runs another build of it and of the search server (a copy of dist/ inside the work tree), to alternate before/after.
+// BENCH_SERVER_MAIN runs another build of it and of the search and send servers (a copy of dist/ inside
+// the work tree), to alternate before/after.
 const REALTIME_NODE_ARGS = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
 
 // ---------------------------------------------------------------- child processes
@@ -273,7 +274,7 @@ async function send(results: Results): Promise<void> {
   log('\n[1] sendMessage');
   const size = SIZES.large;
   const targets = sendTargets(size);
-  const srv = await server(size);
+  const srv = await server(size, { main: process.env.BENCH_SERVER_MAIN });
   const load = new Worker('load-http.ts');
   try {
     await load.ask({ ping: true });
