@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { Samples, summarize, Summary } from './stats';
+import { cpuMs } from './server-proc';
 
 export interface Statement {
   text: string;
@@ -49,6 +50,10 @@ export interface CeilingResult {
   seconds: number;
   rps: number;
   latency: Summary;
+  /** CPU of the replay's PostgreSQL backends per request (from /proc), to set beside the server run's. */
+  postgresCpuMsPerRequest?: number;
+  /** The replaying process's own CPU per request. */
+  loadCpuMsPerRequest?: number;
 }
 
 /** Forgets what the recorder wrote so far (call before the request to capture). */
@@ -80,7 +85,10 @@ export function substitute(script: Script, swaps: Map<string, string>): Script {
   return { waves: script.waves.map((wave) => wave.map((s) => ({ name: s.name, text: s.text, values: s.values?.map(swap) }))) };
 }
 
-async function run(pool: Pool, spec: CeilingSpec, scripts: Script[], durationS: number): Promise<CeilingResult> {
+async function run(pool: Pool, spec: CeilingSpec, scripts: Script[], durationS: number, backends: number[] = []): Promise<CeilingResult> {
+  const pgCpu = () => backends.reduce((sum, pid) => sum + cpuMs(pid), 0);
+  const pg0 = pgCpu();
+  const own0 = process.cpuUsage();
   const samples = new Samples();
   let next = 0;
   let done = 0;
@@ -107,7 +115,17 @@ async function run(pool: Pool, spec: CeilingSpec, scripts: Script[], durationS: 
   };
   await Promise.all(Array.from({ length: spec.connections }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { requests: done, errors, firstError, seconds, rps: done / seconds, latency: summarize(samples.values()) };
+  const own = process.cpuUsage(own0);
+  return {
+    requests: done,
+    errors,
+    firstError,
+    seconds,
+    rps: done / seconds,
+    latency: summarize(samples.values()),
+    postgresCpuMsPerRequest: done ? (pgCpu() - pg0) / done : undefined,
+    loadCpuMsPerRequest: done ? (own.user + own.system) / 1000 / done : undefined,
+  };
 }
 
 // Stays up for many runs (one spec per message); each run gets its own pool of poolSize connections.
@@ -117,9 +135,10 @@ if (require.main === module) {
     try {
       const scripts = scriptsOf(spec);
       // Open every connection before timing, as the server's pool is warm when measured.
-      await Promise.all(Array.from({ length: spec.poolSize }, () => pool.query('SELECT 1')));
+      const opened = await Promise.all(Array.from({ length: spec.poolSize }, () => pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')));
+      const backends = [...new Set(opened.map((r) => r.rows[0].pid))];
       if (spec.warmupS > 0) await run(pool, spec, scripts, spec.warmupS);
-      const result = await run(pool, spec, scripts, spec.durationS);
+      const result = await run(pool, spec, scripts, spec.durationS, backends);
       process.send!({ ok: true, result });
     } catch (error) {
       process.send!({ ok: false, error: error instanceof Error ? error.stack : String(error) });

@@ -198,7 +198,12 @@ async function httpRun(
 
 function describeLoad(label: string, r: { rps: number; latency: { p50: number; p99: number }; errors: number; firstError?: string } & Partial<HttpLoadResult>) {
   const n = (x: number | null | undefined, d: number) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
-  const cpu = r.serverCpuMsPerRequest !== undefined ? `  cpu/req: server ${n(r.serverCpuMsPerRequest, 2)}, pg ${n(r.postgresCpuMsPerRequest, 2)}, load ${n(r.loadCpuMsPerRequest, 2)} ms` : '';
+  const cpu =
+    r.serverCpuMsPerRequest !== undefined
+      ? `  cpu/req: server ${n(r.serverCpuMsPerRequest, 2)}, pg ${n(r.postgresCpuMsPerRequest, 2)}, load ${n(r.loadCpuMsPerRequest, 2)} ms`
+      : r.postgresCpuMsPerRequest !== undefined
+        ? `  cpu/req: pg ${n(r.postgresCpuMsPerRequest, 2)}, replay ${n(r.loadCpuMsPerRequest, 2)} ms`
+        : '';
   log(`    ${label.padEnd(34)} ${n(r.rps, 0).padStart(6)} req/s  p50 ${n(r.latency.p50, 2).padStart(7)} ms  p99 ${n(r.latency.p99, 2).padStart(7)} ms${cpu}${r.otherCpuPercent !== undefined ? `, other ${r.otherCpuPercent}%` : ''}${r.errors ? `  ERRORS ${r.errors}: ${r.firstError}` : ''}`);
 }
 
