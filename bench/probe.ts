@@ -54,7 +54,7 @@ async function main() {
     main: process.env.PROBE_MAIN || undefined,
     wrap: callgrind ? ['valgrind', '--tool=callgrind', `--callgrind-out-file=${callgrind}.%p`] : undefined,
     startTimeoutMs: callgrind ? 900_000 : undefined,
-    env: { RATE_LIMIT_SEND: '1000000000/60', ...(process.env.PROBE_ENV ? Object.fromEntries(process.env.PROBE_ENV.split(',').map((kv) => kv.split('='))) : {}) },
+    env: { RATE_LIMITS: 'on', RATE_LIMIT_SEND: '1000000000/60', ...(process.env.PROBE_ENV ? Object.fromEntries(process.env.PROBE_ENV.split(',').map((kv) => kv.split('='))) : {}) },
     probe: { body: gql('UnreadTotal', UNREAD_TOTAL), authorization: tokens.bearer(0) },
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });

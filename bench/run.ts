@@ -56,9 +56,9 @@ const REALTIME_FALLBACK_RATE = 50;
 const REALTIME_SECONDS = QUICK ? 2 : 20;
 // BENCH_RT_CONNECTIONS=1000 narrows the scenario (for before/after checks).
 const REALTIME_CONNECTIONS = process.env.BENCH_RT_CONNECTIONS ? process.env.BENCH_RT_CONNECTIONS.split(',').map(Number) : QUICK ? [100] : [1000, 5000];
-// BENCH_SERVER_NODE_ARGS adds node flags to the realtime server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof);
-// BENCH_SERVER_MAIN runs another build of it and of the search and send servers (a copy of dist/ inside
-// the work tree), to alternate before/after.
+// BENCH_SERVER_NODE_ARGS adds node flags to the realtime and send scenarios' servers (e.g.
+// --cpu-prof --cpu-prof-dir=/tmp/prof); BENCH_SERVER_MAIN runs another build of them and of the
+// search server (a copy of dist/ inside the work tree), to alternate before/after.
 const REALTIME_NODE_ARGS = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
 
 // ---------------------------------------------------------------- child processes
@@ -122,7 +122,9 @@ async function server(size: Size, extra: { nodeArgs?: string[]; env?: Record<str
     nodeArgs: extra.nodeArgs,
     env: {
       // The per-sender send limit (10 a minute by default) would refuse a load test from a few
-      // people; raised rather than switched off, so its cost per send is still measured.
+      // people; raised rather than switched off, so its cost per send is still measured
+      // (startServer switches the limits off unless told otherwise).
+      RATE_LIMITS: 'on',
       RATE_LIMIT_SEND: '1000000000/60',
       ...(process.env.BENCH_DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE } : {}),
       ...extra.env,
@@ -279,7 +281,7 @@ async function send(results: Results): Promise<void> {
   log('\n[1] sendMessage');
   const size = SIZES.large;
   const targets = sendTargets(size);
-  const srv = await server(size, { main: process.env.BENCH_SERVER_MAIN });
+  const srv = await server(size, { nodeArgs: REALTIME_NODE_ARGS, main: process.env.BENCH_SERVER_MAIN });
   const load = new Worker('load-http.ts');
   try {
     await load.ask({ ping: true });
