@@ -11,7 +11,7 @@ import { Agent, request } from 'node:http';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { cpuMs, startServer } from './server-proc';
+import { backendPids, cpuMs, startServer } from './server-proc';
 import { databaseUrl } from './seed';
 import { hotConversation, longConversation, sendPool, SIZES } from './layout';
 import { CONVERSATIONS, CONVERSATION_MESSAGES, SEND_MESSAGE, UNREAD_TOTAL } from './queries';
@@ -79,7 +79,7 @@ async function main() {
   try {
     let bytes = 0;
     for (let i = 0; i < Math.min(callgrind ? 100 : 300, n); i++) bytes = await one(i); // warm-up (JIT, caches)
-    const pgCpu = async () => (await backendPids(size.database)).reduce((t, pid) => t + cpuMs(pid), 0);
+    const pgCpu = async () => (await backendPids(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres', size.database)).reduce((t, pid) => t + cpuMs(pid), 0);
     const pg0 = await pgCpu();
     const c0 = cpuMs(srv.pid);
     const t0 = performance.now();
@@ -99,17 +99,6 @@ async function main() {
     const text = readFileSync(`${callgrind}.${srv.pid}`, 'utf8');
     const total = Number(/^totals: (\d+)/m.exec(text)?.[1]);
     console.log(`${process.env.PROBE_MAIN ?? 'dist'} ${kind} ×${n}: ${total} instructions in the server process (callgrind)`);
-  }
-}
-/** The client backends connected to the probed database (the server's pool: one client, so one or two). */
-async function backendPids(database: string): Promise<number[]> {
-  const db = new Client({ connectionString: databaseUrl(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres', 'postgres') });
-  await db.connect();
-  try {
-    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [database]);
-    return rows.map((r) => r.pid);
-  } finally {
-    await db.end();
   }
 }
 

@@ -24,7 +24,7 @@ import { Client } from 'pg';
 import { disjointPairs, hotConversation, longConversation, profileId, SIZES, sendPool, Size } from './layout';
 import { databaseUrl, ensureSeeded } from './seed';
 import { CONVERSATION_MESSAGES, CONVERSATIONS, SEARCH_MESSAGES, SEND_MESSAGE, UNREAD_TOTAL } from './queries';
-import { cpuMs, ROOT, rssKiB, ServerProcess, startServer } from './server-proc';
+import { backendPids, cpuMs, ROOT, rssKiB, ServerProcess, startServer } from './server-proc';
 import type { HttpLoadResult, HttpLoadSpec } from './load-http';
 import type { WsCommand } from './load-ws';
 import { CeilingResult, CeilingSpec, readRecording, resetRecording, Script, statementCount } from './ceiling';
@@ -155,17 +155,6 @@ function sendTargets(size: Size) {
   return { spread, one };
 }
 
-/** The PostgreSQL backends serving one database (the server's pool), by pid. */
-async function backendPids(database: string): Promise<number[]> {
-  const db = new Client({ connectionString: databaseUrl(BASE_URL, 'postgres') });
-  await db.connect();
-  try {
-    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [database]);
-    return rows.map((r) => r.pid);
-  } finally {
-    await db.end();
-  }
-}
 
 /**
  * One load run, with the CPU time it cost the server process and its PostgreSQL backends per
@@ -177,7 +166,7 @@ async function httpRun(
   database: string,
   spec: Omit<HttpLoadSpec, 'secret' | 'maxRequests' | 'warmupS' | 'url'> & Partial<HttpLoadSpec>,
 ): Promise<HttpLoadResult> {
-  const pids = await backendPids(database);
+  const pids = await backendPids(BASE_URL, database);
   const sum = (list: number[]) => list.reduce((t, pid) => t + cpuMs(pid), 0);
   const server0 = cpuMs(srv.pid);
   const load0 = cpuMs(load.pid);
@@ -185,7 +174,7 @@ async function httpRun(
   const machine0 = machineCpu();
   const { result } = await load.ask<{ result: HttpLoadResult }>({ url: srv.url, secret: SECRET, maxRequests: MAX_REQUESTS, warmupS: WARMUP_SECONDS, ...spec });
   // Backends the pool opened during the run were not in the first list; they count from zero.
-  const pidsAfter = await backendPids(database);
+  const pidsAfter = await backendPids(BASE_URL, database);
   const pgAfter = sum(pidsAfter);
   const machine1 = machineCpu();
   const requests = Math.max(1, result.requests + (result.warmupRequests ?? 0));
@@ -427,7 +416,7 @@ async function realtime(results: Results): Promise<void> {
       // CPU per send, its deliveries included (server process and its PostgreSQL backends), and
       // how busy other work kept the machine: latency here moves with other load, CPU much less.
       const measured = async (rate: number, tag: string) => {
-        const pids = await backendPids(size.database);
+        const pids = await backendPids(BASE_URL, size.database);
         const sum = (list: number[]) => list.reduce((t, pid) => t + cpuMs(pid), 0);
         const server0 = cpuMs(srv.pid);
         const load0 = cpuMs(ws.pid);
@@ -435,7 +424,7 @@ async function realtime(results: Results): Promise<void> {
         const machine0 = machineCpu();
         const result = await ws.ask<any>({ cmd: 'run', rate, durationS: REALTIME_SECONDS, sends, tag } satisfies WsCommand);
         const serverMs = cpuMs(srv.pid) - server0;
-        const pgMs = Math.max(0, sum(await backendPids(size.database)) - pg0);
+        const pgMs = Math.max(0, sum(await backendPids(BASE_URL, size.database)) - pg0);
         const machine1 = machineCpu();
         const sent = Math.max(1, result.sent);
         result.serverCpuMsPerSend = round(serverMs / sent, 3);

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { databaseUrl } from './seed';
 
 export const ROOT = join(__dirname, '..');
 
@@ -34,6 +36,18 @@ export function cpuMs(pid: number): number {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0; // the process is gone
+  }
+}
+
+/** The PostgreSQL client backends serving one database (a server's pool), by pid: with cpuMs, the database's CPU per request. */
+export async function backendPids(baseUrl: string, database: string): Promise<number[]> {
+  const db = new Client({ connectionString: databaseUrl(baseUrl, 'postgres') });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [database]);
+    return rows.map((r) => r.pid);
+  } finally {
+    await db.end();
   }
 }
 
