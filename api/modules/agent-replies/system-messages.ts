@@ -1,7 +1,7 @@
 import type { Db } from '../../database/db';
 import type { EventBus } from '../../shared/events';
 import { MESSAGE_COLUMNS } from '../messages/messages.types';
-import { previewOf } from '../messages/message-preview';
+import { participantsAfterWrite, previewOf } from '../messages/message-preview';
 import type { Addressed } from './reply-store';
 
 /**
@@ -25,11 +25,7 @@ export class SystemMessages {
          INSERT INTO messages (conversation_id, seq, sender_type, sender_id, content, created_at)
          SELECT conv.id, conv.last_seq, 'SYSTEM', NULL, $2, conv.last_message_at FROM conv RETURNING *
        ), parts AS (
-         UPDATE participants pa SET last_seq = GREATEST(pa.last_seq, conv.last_seq), activity_at = conv.last_message_at,
-                last_read_seq = CASE WHEN pa.profile_id = $4 THEN GREATEST(pa.last_read_seq, conv.last_seq) ELSE pa.last_read_seq END,
-                last_read_at = CASE WHEN pa.profile_id = $4 THEN conv.last_message_at ELSE pa.last_read_at END
-           FROM conv WHERE pa.conversation_id = conv.id
-         RETURNING pa.profile_id
+         ${participantsAfterWrite('$4')}
        )
        SELECT ${MESSAGE_COLUMNS}, (SELECT array_agg(profile_id) FROM parts) AS recipients FROM msg m`,
       [conversationId, content, previewOf(content), actorId],

@@ -5,7 +5,7 @@ import { assertRange, assertText, assertUuid } from '../../shared/validation';
 import { messageCursorSeq, type MessagePageQuery } from './messages.loaders';
 import { MESSAGE_COLUMNS, Message } from './messages.types';
 import { PROFILE_COLUMNS, type ProfileRow } from '../profiles/profiles.types';
-import { previewOf } from './message-preview';
+import { participantsAfterWrite, previewOf } from './message-preview';
 import type { SendMessageInput } from './messages.inputs';
 import type { EventBus } from '../../shared/events';
 import { RateLimitedError } from '../../shared/errors';
@@ -46,11 +46,7 @@ const SEND_STATEMENT = `WITH me AS (
        FROM conv
      RETURNING *
    ), parts AS (
-     UPDATE participants pa SET last_seq = GREATEST(pa.last_seq, conv.last_seq), activity_at = conv.last_message_at,
-            last_read_seq = CASE WHEN pa.profile_id = $2 THEN GREATEST(pa.last_read_seq, conv.last_seq) ELSE pa.last_read_seq END,
-            last_read_at = CASE WHEN pa.profile_id = $2 THEN conv.last_message_at ELSE pa.last_read_at END
-       FROM conv WHERE pa.conversation_id = conv.id
-     RETURNING pa.profile_id
+     ${participantsAfterWrite('$2')}
    )
    SELECT ${MESSAGE_COLUMNS}, (SELECT array_agg(profile_id) FROM parts) AS recipients,
           (SELECT old_read_seq::int FROM conv) AS "oldReadSeq",
