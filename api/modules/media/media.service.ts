@@ -50,13 +50,7 @@ export class MediaService {
 
   async upload(uploaderId: string, req: IncomingMessage, options: UploadOptions): Promise<AttachmentRow> {
     const durationMs = options.voice ? this.validDuration(options.durationMs) : null;
-    const [{ pending }] = await this.db.query<{ pending: number }>(
-      `SELECT count(*)::int AS pending FROM attachments WHERE uploader_id = $1 AND message_id IS NULL`,
-      [uploaderId],
-    );
-    if (pending >= this.config.maxPendingUploads) {
-      throw new MediaError('TOO_MANY_UPLOADS', `You have ${pending} uploads not sent yet (UPLOAD_MAX_PENDING): send or wait for them to expire`);
-    }
+    await this.refuseIfTooManyPending(this.db, uploaderId);
     const file = await receiveFile(req, this.tmpDir, this.config.maxUploadBytes);
     const id = randomUUID();
     const storageKey = `attachments/${id}`;
@@ -77,13 +71,7 @@ export class MediaService {
       // one person are counted and recorded one at a time, so simultaneous ones cannot overshoot.
       return await this.db.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('uploads:' || $1, 0))`, [uploaderId]);
-        const [{ pending: now }] = await tx.query<{ pending: number }>(
-          `SELECT count(*)::int AS pending FROM attachments WHERE uploader_id = $1 AND message_id IS NULL`,
-          [uploaderId],
-        );
-        if (now >= this.config.maxPendingUploads) {
-          throw new MediaError('TOO_MANY_UPLOADS', `You have ${now} uploads not sent yet (UPLOAD_MAX_PENDING): send or wait for them to expire`);
-        }
+        await this.refuseIfTooManyPending(tx, uploaderId);
         const [row] = await tx.query<AttachmentRow>(
           `INSERT INTO attachments AS a (id, uploader_id, kind, name, content_type, size, width, height, duration_ms, storage_key, thumbnail_key)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${ATTACHMENT_COLUMNS}`,
@@ -96,6 +84,17 @@ export class MediaService {
       throw error;
     } finally {
       await rm(file.path, { force: true });
+    }
+  }
+
+  /** TOO_MANY_UPLOADS when the person already has UPLOAD_MAX_PENDING uploads no message carries yet. */
+  private async refuseIfTooManyPending(db: Db, uploaderId: string): Promise<void> {
+    const [{ pending }] = await db.query<{ pending: number }>(
+      `SELECT count(*)::int AS pending FROM attachments WHERE uploader_id = $1 AND message_id IS NULL`,
+      [uploaderId],
+    );
+    if (pending >= this.config.maxPendingUploads) {
+      throw new MediaError('TOO_MANY_UPLOADS', `You have ${pending} uploads not sent yet (UPLOAD_MAX_PENDING): send or wait for them to expire`);
     }
   }
 
