@@ -8,13 +8,15 @@ import type { Message } from '../messages/messages.types';
 import type { SentContext } from '../messages/messages.service';
 import { helpText, parseCommand } from './agent-commands';
 import { mentionedHandles } from './mentions';
+import { displayNames } from '../profiles/display-names';
 import type { ReplyQueue } from './reply-queue';
 import type { ReplyStore } from './reply-store';
 import type { SystemMessages } from './system-messages';
 
-/** An agent added to a group, as the reply machinery needs it (a group chat is never taken over). */
-const GROUP_AGENT_STATE = `SELECT a.id AS "agentId", a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
-              a.paused_at AS "pausedAt", false AS "takenOver", true AS "inGroup"`;
+/** An agent and its owner as the reply machinery needs them (with `a` agents and `p` the owner's profile). */
+const AGENT_STATE = `a.id AS "agentId", a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName", a.paused_at AS "pausedAt"`;
+/** An agent added to a group (a group chat is never taken over). */
+const GROUP_AGENT_STATE = `SELECT ${AGENT_STATE}, false AS "takenOver", true AS "inGroup"`;
 const GROUP_AGENT_FROM = `FROM group_agents g JOIN agents a ON a.id = g.agent_id JOIN profiles p ON p.id = a.owner_id`;
 
 interface ChatState {
@@ -159,8 +161,8 @@ export class AgentChatsService {
     const wait = `about ${minutes} minute${minutes === 1 ? '' : 's'}`;
     let notice = `You have used all ${this.config.repliesPerHour} agent replies you can get in an hour. ${state.agentName} can answer again in ${wait}; ${state.ownerName} can still read your message.`;
     if (state.inGroup) {
-      const [person] = await this.db.query<{ name: string }>(`SELECT COALESCE(display_name, handle) AS name FROM profiles WHERE id = $1`, [message.senderId]);
-      notice = `${person?.name ?? 'Someone'} has reached the hourly limit of agent replies: ${state.agentName} can answer them again in ${wait}.`;
+      const name = (await displayNames(this.db, [message.senderId!])).get(message.senderId!) ?? 'Someone';
+      notice = `${name} has reached the hourly limit of agent replies: ${state.agentName} can answer them again in ${wait}.`;
     }
     await this.system.post(message.conversationId, notice, message.senderId);
   }
@@ -205,8 +207,7 @@ export class AgentChatsService {
 
   private async chatState(conversationId: string): Promise<ChatState | null> {
     const [row] = await this.db.query<ChatState>(
-      `SELECT a.id AS "agentId", a.display_name AS "agentName", a.owner_id AS "ownerId", COALESCE(p.display_name, p.handle) AS "ownerName",
-              a.paused_at AS "pausedAt", c.agent_taken_over_at IS NOT NULL AS "takenOver", false AS "inGroup"
+      `SELECT ${AGENT_STATE}, c.agent_taken_over_at IS NOT NULL AS "takenOver", false AS "inGroup"
          FROM conversations c JOIN agents a ON a.id = c.target_agent_id JOIN profiles p ON p.id = a.owner_id
         WHERE c.id = $1 AND c.chat_type = 'AGENT'`,
       [conversationId],

@@ -8,6 +8,7 @@ import { SystemMessages } from '../agent-replies/system-messages';
 import type { Conversation } from '../conversations/conversations.types';
 import type { ConversationsService } from '../conversations/conversations.service';
 import { promoteLongestStanding } from './admins';
+import { displayNames } from '../profiles/display-names';
 import { blocksBetween } from '../safety/blocks';
 
 /** A group is its creator and at least two others. */
@@ -23,11 +24,6 @@ interface LockedGroup {
   isAdmin: boolean;
   members: number;
   lastSeq: string;
-}
-
-interface Person {
-  id: string;
-  name: string;
 }
 
 /** "bob", "bob and carol", "bob, carol and dave". */
@@ -280,15 +276,9 @@ export class GroupsService {
     this.system.publish(posted);
   }
 
-  /** How system lines name people (display name, else handle), by id; one lookup for all of them. */
-  private async names(db: Db, ids: string[]): Promise<Map<string, string>> {
-    const rows = await db.query<Person>(`SELECT id, COALESCE(display_name, handle) AS name FROM profiles WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
   /** Their names in the order asked; "someone" for a person gone meanwhile. */
   private async namesOf(tx: Db, ids: string[]): Promise<string[]> {
-    const byId = await this.names(tx, ids);
+    const byId = await displayNames(tx, ids);
     return ids.map((id) => byId.get(id) ?? 'someone');
   }
 
@@ -298,7 +288,7 @@ export class GroupsService {
 
   /** Names of the people, or NOT_FOUND when one does not exist. */
   private async people(ids: string[]): Promise<Map<string, string>> {
-    const byId = await this.names(this.db, ids);
+    const byId = await displayNames(this.db, ids);
     if (byId.size !== ids.length) throw new NotFoundError('No such user');
     return byId;
   }
